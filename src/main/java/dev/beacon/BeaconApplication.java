@@ -1,0 +1,35 @@
+package dev.beacon;
+
+import dev.beacon.problem.CapacityExceptionMapper;
+import dev.beacon.problem.HubExceptionMapper;
+import dev.beacon.problem.UnexpectedExceptionMapper;
+import dev.beacon.problem.WebApplicationExceptionMapper;
+import dev.beacon.stream.FramedEventWriter;
+import dev.beacon.stream.SseResponseHeaders;
+import dev.beacon.stream.StreamsResource;
+import dev.beacon.topics.TopicsResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import java.util.Set;
+
+/**
+ * The JAX-RS application at {@code /api}. Its classes are listed rather than scanned, so Jersey (Payara, embedded)
+ * and RESTEasy (WildFly) serve exactly the same set.
+ */
+@ApplicationPath("/api")
+public class BeaconApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                StreamsResource.class,
+                TopicsResource.class,
+                FramedEventWriter.class,
+                SseResponseHeaders.class,
+                WebApplicationExceptionMapper.class,
+                HubExceptionMapper.class,
+                CapacityExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.beacon.concurrent;
+
+import dev.beacon.config.BeaconConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one owner of Beacon's executors. On an app server it uses the container's default managed executors, looked up
+ * by their standard JNDI names; embedded, where there are none, it creates a small fixed delivery pool and a
+ * one-thread scheduler, names their threads and shuts them down when the container stops.
+ */
+@ApplicationScoped
+public class BeaconExecutors {
+
+    static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
+    static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    private static final System.Logger LOG = System.getLogger(BeaconExecutors.class.getName());
+
+    @Inject
+    BeaconConfig config;
+
+    private ExecutorService delivery;
+    private ScheduledExecutorService scheduler;
+    private boolean owned;
+
+    @PostConstruct
+    void start() {
+        try {
+            InitialContext context = new InitialContext();
+            delivery = (ExecutorService) context.lookup(MANAGED_EXECUTOR);
+            scheduler = (ScheduledExecutorService) context.lookup(MANAGED_SCHEDULER);
+            LOG.log(Level.INFO, "Running on the container's managed executors");
+        } catch (NamingException | RuntimeException e) {
+            owned = true;
+            int threads = config.deliveryThreads();
+            delivery = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    named("beacon-delivery"));
+            ScheduledThreadPoolExecutor ticks = new ScheduledThreadPoolExecutor(1, named("beacon-scheduler"));
+            ticks.setRemoveOnCancelPolicy(true);
+            scheduler = ticks;
+        }
+    }
+
+    /** Where subscriber writes run. */
+    public Executor delivery() {
+        return delivery;
+    }
+
+    /** Heartbeats, expiry and generators' timers. */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (!owned) {
+            return; // the container owns its executors
+        }
+        scheduler.shutdownNow();
+        delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(2, TimeUnit.SECONDS)) {
+                delivery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            delivery.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory base = java.util.concurrent.Executors.defaultThreadFactory();
+        return task -> {
+            Thread thread = base.newThread(task);
+            thread.setName(prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

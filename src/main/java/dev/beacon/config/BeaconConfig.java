@@ -1,0 +1,148 @@
+package dev.beacon.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Beacon's settings. Each key is read as a system property ({@code beacon.publish.token}) and, failing that, as an
+ * environment variable ({@code BEACON_PUBLISH_TOKEN}: upper case, dots and dashes become underscores).
+ * An unparsable value fails fast at start-up with the key named, rather than running with a surprise.
+ */
+public final class BeaconConfig {
+
+    public static final String HOST = "beacon.host";
+    public static final String PORT = "beacon.port";
+    public static final String PUBLISH_TOKEN = "beacon.publish.token";
+    public static final String PUBLISH_MAX_BYTES = "beacon.publish.max-bytes";
+    public static final String HEARTBEAT = "beacon.heartbeat";
+    public static final String HISTORY_SIZE = "beacon.history.size";
+    public static final String HISTORY_AGE = "beacon.history.age";
+    public static final String SUBSCRIBER_QUEUE = "beacon.subscriber.queue";
+    public static final String DELIVERY_THREADS = "beacon.delivery.threads";
+    public static final String TOPICS_MAX = "beacon.topics.max";
+    public static final String WRITE_TIMEOUT = "beacon.write-timeout";
+
+    private final Function<String, String> source;
+
+    private BeaconConfig(Function<String, String> source) {
+        this.source = source;
+    }
+
+    /** Settings from system properties and the environment of this process. */
+    public static BeaconConfig fromEnvironment() {
+        return new BeaconConfig(key -> {
+            String value = System.getProperty(key);
+            return value != null ? value : System.getenv(envName(key));
+        });
+    }
+
+    /** The given settings first, then system properties and the environment: how tests and the runner override. */
+    public static BeaconConfig withOverrides(Map<String, String> overrides) {
+        BeaconConfig environment = fromEnvironment();
+        return new BeaconConfig(key -> overrides.containsKey(key) ? overrides.get(key) : environment.raw(key));
+    }
+
+    /** {@code beacon.publish.max-bytes} becomes {@code BEACON_PUBLISH_MAX_BYTES}. */
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public String host() {
+        return text(HOST).orElse("127.0.0.1");
+    }
+
+    public int port() {
+        return integer(PORT, 8080, 0, 65535);
+    }
+
+    /** Empty when HTTP publishing is switched off (the default). */
+    public Optional<String> publishToken() {
+        return text(PUBLISH_TOKEN);
+    }
+
+    public int publishMaxBytes() {
+        return integer(PUBLISH_MAX_BYTES, 64 * 1024, 1, 16 * 1024 * 1024);
+    }
+
+    public Duration heartbeat() {
+        return Duration.ofMillis(Math.round(decimal(HEARTBEAT, 15, 0.05, 3600) * 1000));
+    }
+
+    public int historySize() {
+        return integer(HISTORY_SIZE, 1000, 1, 10_000_000);
+    }
+
+    public Duration historyAge() {
+        return Duration.ofSeconds(integer(HISTORY_AGE, 3600, 1, Integer.MAX_VALUE));
+    }
+
+    public int subscriberQueue() {
+        return integer(SUBSCRIBER_QUEUE, 256, 1, 10_000_000);
+    }
+
+    public int deliveryThreads() {
+        return integer(DELIVERY_THREADS, 8, 1, 1024);
+    }
+
+    public int topicsMax() {
+        return integer(TOPICS_MAX, 10_000, 1, Integer.MAX_VALUE);
+    }
+
+    public Duration writeTimeout() {
+        return Duration.ofSeconds(integer(WRITE_TIMEOUT, 10, 1, 3600));
+    }
+
+    /** Any other key, for features that keep their own settings. */
+    public Optional<String> text(String key) {
+        String value = raw(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        return text(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw invalid(key, v, "true or false");
+        }).orElse(fallback);
+    }
+
+    public int integer(String key, int fallback, int min, int max) {
+        return text(key).map(v -> {
+            try {
+                int parsed = Integer.parseInt(v);
+                if (parsed < min || parsed > max) {
+                    throw invalid(key, v, "a whole number from " + min + " to " + max);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw invalid(key, v, "a whole number from " + min + " to " + max);
+            }
+        }).orElse(fallback);
+    }
+
+    public double decimal(String key, double fallback, double min, double max) {
+        return text(key).map(v -> {
+            try {
+                double parsed = Double.parseDouble(v);
+                if (!(parsed >= min && parsed <= max)) {
+                    throw invalid(key, v, "a number from " + min + " to " + max);
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw invalid(key, v, "a number from " + min + " to " + max);
+            }
+        }).orElse(fallback);
+    }
+
+    private String raw(String key) {
+        return source.apply(key);
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String expected) {
+        return new IllegalArgumentException(
+                "Setting " + key + " (" + envName(key) + ") is '" + value + "'; expected " + expected);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.beacon.hub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Moves events from the logs to subscribers: "send everything after my cursor". Replay and live delivery are the
+ * same code, so nothing can fall between them. A subscriber that is behind gets all it is missing (up to
+ * {@link #BATCH} events) in one write; one that is up to date gets each event as soon as it is published.
+ */
+final class Delivery {
+
+    static final int BATCH = 256;
+
+    private final History history;
+    private final Executor executor;
+    private final Hub hub;
+
+    Delivery(Hub hub, History history, Executor executor) {
+        this.hub = hub;
+        this.history = history;
+        this.executor = executor;
+    }
+
+    /** Starts a drain unless one is running; a running one sees the dirty flag and goes round again. */
+    void schedule(Subscriber s) {
+        s.dirty.set(true);
+        if (s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+            executor.execute(() -> drain(s));
+        }
+    }
+
+    /** Back to idle, then look once more: a publish that found us busy has left the dirty flag behind. */
+    void finish(Subscriber s) {
+        if (s.state.compareAndSet(Subscriber.BUSY, Subscriber.IDLE)
+                && s.dirty.get()
+                && s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+            executor.execute(() -> drain(s));
+        }
+    }
+
+    private void drain(Subscriber s) {
+        try {
+            drainOnce(s);
+        } catch (RuntimeException e) {
+            hub.failed(s, e);
+        }
+    }
+
+    private void drainOnce(Subscriber s) {
+        if (s.isClosed()) {
+            return;
+        }
+        s.dirty.set(false);
+        List<byte[]> frames = new ArrayList<>();
+        if (!s.started) {
+            s.started = true;
+            if (s.preamble == null && lostAny(s)) {
+                s.preamble = Gap.frame(s.cursor, Gap.EXPIRED);
+            }
+            if (s.preamble != null) {
+                frames.add(s.preamble);
+                hub.countGap();
+            }
+        } else if (lostAny(s)) {
+            // Its cursor fell off the tail of the log: it cannot be served without a hole. It resumes by Last-Event-ID.
+            hub.release(s, Hub.Release.SLOW);
+            return;
+        }
+        Batch batch = read(s, history.head());
+        int live = batch.collect(s, frames);
+        if (frames.isEmpty()) {
+            s.cursor = batch.upTo;
+            continueOrFinish(s, batch.full);
+            return;
+        }
+        s.channel.write(frames).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                hub.failed(s, failure);
+                return;
+            }
+            s.cursor = batch.upTo;
+            s.pending.addAndGet(-live);
+            batch.countDelivered(s);
+            continueOrFinish(s, batch.full);
+        });
+    }
+
+    private void continueOrFinish(Subscriber s, boolean more) {
+        if (more) {
+            executor.execute(() -> drain(s));
+        } else {
+            finish(s);
+        }
+    }
+
+    private boolean lostAny(Subscriber s) {
+        for (Topic topic : s.topics) {
+            if (history.lostAfter(topic.name, s.cursor)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Everything after the cursor up to {@code head}, merged by id across the subscriber's topics. */
+    private Batch read(Subscriber s, long head) {
+        if (s.topics.size() == 1) {
+            List<HubEvent> events = history.read(s.topics.get(0).name, s.cursor, head, BATCH);
+            return Batch.of(events, head, events.size() == BATCH);
+        }
+        List<HubEvent> merged = new ArrayList<>();
+        boolean capped = false;
+        for (Topic topic : s.topics) {
+            List<HubEvent> events = history.read(topic.name, s.cursor, head, BATCH);
+            capped |= events.size() == BATCH;
+            merged.addAll(events);
+        }
+        merged.sort((a, b) -> Long.compare(a.id(), b.id()));
+        if (merged.size() > BATCH) {
+            merged = merged.subList(0, BATCH);
+            capped = true;
+        }
+        return Batch.of(merged, head, capped);
+    }
+
+    /** One read: the events, and the id up to which the subscriber has now seen everything. */
+    private record Batch(List<HubEvent> events, long upTo, boolean full) {
+
+        static Batch of(List<HubEvent> events, long head, boolean full) {
+            // A capped read has seen everything only up to its last event; an uncapped one up to the head.
+            long upTo = full ? events.get(events.size() - 1).id() : head;
+            return new Batch(events, upTo, full);
+        }
+
+        /** Adds the frames the filter lets through; answers how many of them count against the queue. */
+        int collect(Subscriber s, List<byte[]> frames) {
+            int live = 0;
+            for (HubEvent event : events) {
+                if (s.accepts(event)) {
+                    frames.add(event.frame());
+                    if (event.id() > s.liveFrom) {
+                        live++;
+                    }
+                }
+            }
+            return live;
+        }
+
+        void countDelivered(Subscriber s) {
+            for (HubEvent event : events) {
+                if (s.accepts(event)) {
+                    topicOf(s, event.topic()).delivered.increment();
+                }
+            }
+        }
+
+        private static Topic topicOf(Subscriber s, String name) {
+            for (Topic topic : s.topics) {
+                if (topic.name.equals(name)) {
+                    return topic;
+                }
+            }
+            throw new IllegalStateException("Event of topic " + name + " read for a subscriber not on it");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.beacon.server;
+
+import dev.beacon.BeaconApplication;
+import dev.beacon.config.BeaconConfig;
+import dev.beacon.hub.Hub;
+import jakarta.enterprise.inject.spi.Extension;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jboss.weld.bootstrap.spi.BeanDiscoveryMode;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Beacon on Jersey + Grizzly + Weld SE, in this JVM. Weld starts first (Jersey's CDI integration looks the container
+ * up while it starts); {@link #close()} ends the streams, stops Grizzly, then Weld, in that order.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    /** Where the build puts a copy of {@code src/main/webapp} on the class path. */
+    static final String WEBAPP = "/beacon-webapp/";
+    private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
+
+    private final WeldContainer container;
+    private final HttpServer http;
+    private final URI uri;
+
+    private EmbeddedServer(WeldContainer container, HttpServer http, URI uri) {
+        this.container = container;
+        this.http = http;
+        this.uri = uri;
+    }
+
+    /** Starts on {@code beacon.host}:{@code beacon.port}; port 0 takes a free one (see {@link #uri()}). */
+    public static EmbeddedServer start(BeaconConfig config) {
+        WeldContainer container = weld(config).initialize();
+        try {
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
+                    URI.create("http://" + config.host() + ":" + config.port() + "/"),
+                    ResourceConfig.forApplicationClass(BeaconApplication.class), false);
+            http.getServerConfiguration().addHttpHandler(
+                    new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
+            NetworkListener listener = http.getListeners().iterator().next();
+            // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
+            listener.getTransport().setWriteTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            http.start();
+            URI uri = URI.create("http://" + config.host() + ":" + listener.getPort() + "/");
+            return new EmbeddedServer(container, http, uri);
+        } catch (IOException e) {
+            container.shutdown();
+            throw new UncheckedIOException("Could not start on " + config.host() + ":" + config.port(), e);
+        } catch (RuntimeException e) {
+            container.shutdown();
+            throw e;
+        }
+    }
+
+    /**
+     * Beans are Beacon's own classes, named explicitly rather than found by scanning the class path, so the runner
+     * behaves the same from {@code target/classes} and from the single runnable jar. Portable extensions (Jersey's
+     * CDI integration among them) are the ones the class path declares as services, as with discovery.
+     */
+    private static Weld weld(BeaconConfig config) {
+        Weld weld = new Weld("beacon-" + UUID.randomUUID())
+                .disableDiscovery()
+                .setBeanDiscoveryMode(BeanDiscoveryMode.ANNOTATED)
+                .addPackages(true, BeaconApplication.class)
+                .addExtension(new ConfigExtension(config))
+                .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false);
+        ServiceLoader.load(Extension.class, EmbeddedServer.class.getClassLoader()).forEach(weld::addExtension);
+        return weld;
+    }
+
+    /** The server's root, such as {@code http://127.0.0.1:8080/}; the API is under {@code api/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** A bean of this server's CDI container, for tests and for code that embeds Beacon. */
+    public <T> T bean(Class<T> type) {
+        return container.select(type).get();
+    }
+
+    @Override
+    public void close() {
+        try {
+            bean(Hub.class).closeAll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Closing the streams failed", e);
+        }
+        http.shutdownNow();
+        container.shutdown();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.beacon.stream;
+
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.SseFrames;
+import dev.beacon.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Subscribing. Everything that can be wrong with a request (no topic, a bad topic name, a malformed
+ * {@code Last-Event-ID}) is answered with a 400 before the stream starts: a browser's EventSource gives up for good on
+ * any status but 200, while it reconnects after a stream that ends.
+ */
+@Path("streams")
+@ApplicationScoped
+public class StreamsResource {
+
+    public static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** Written as soon as the headers are, so the client and every proxy see the response start at once. */
+    private static final byte[] OPENING = SseFrames.comment("beacon stream open");
+
+    @Inject
+    Hub hub;
+
+    @GET
+    @Path("{topic}")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void topic(@PathParam("topic") String topic,
+                      @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
+                      @QueryParam("lastEventId") String lastEventIdQuery,
+                      @Context SseEventSink sink) {
+        open(List.of(topic), LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void topics(@QueryParam("topic") List<String> topics,
+                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
+                       @QueryParam("lastEventId") String lastEventIdQuery,
+                       @Context SseEventSink sink) {
+        if (topics == null || topics.isEmpty()) {
+            throw ProblemException.badRequest("Name at least one topic: /api/streams?topic=a&topic=b");
+        }
+        open(topics, LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+    }
+
+    /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
+    public void open(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, SseEventSink sink) {
+        SinkChannel channel = new SinkChannel(sink);
+        channel.write(List.of(OPENING));
+        hub.subscribe(topics, lastEventId, filter, channel);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.beacon.topics;
+
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.Names;
+import dev.beacon.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Set;
+
+/**
+ * A publish request read and checked in full before anything is published. A {@code text/plain} body is the data as
+ * it is, with the event name and retry in query parameters; an {@code application/json} body is an envelope
+ * {@code {"event": ..., "data": ..., "retry": ...}} whose data may be any JSON value (a string is sent as its text,
+ * anything else as JSON).
+ */
+record PublishRequest(String event, String data, long retry) {
+
+    private static final Set<String> ENVELOPE_FIELDS = Set.of("event", "data", "retry");
+
+    static PublishRequest read(MediaType type, InputStream body, int maxBytes, String eventParam, String retryParam)
+            throws IOException {
+        if (type == null) {
+            throw unsupported();
+        }
+        String text = decode(readBounded(body, maxBytes), charsetOf(type));
+        if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            return new PublishRequest(Names.event(eventParam), text, Names.retry(retryParam));
+        }
+        if (isJson(type)) {
+            if (eventParam != null || retryParam != null) {
+                throw ProblemException.badRequest("With a JSON body, put event and retry in the envelope, "
+                        + "not in query parameters");
+            }
+            return envelope(text);
+        }
+        throw unsupported();
+    }
+
+    private static boolean isJson(MediaType type) {
+        return "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+    }
+
+    private static PublishRequest envelope(String text) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw ProblemException.badRequest("Malformed JSON: " + e.getMessage());
+        }
+        if (!(value instanceof JsonObject envelope)) {
+            throw ProblemException.badRequest("The JSON body must be an object {\"event\":..., \"data\":..., "
+                    + "\"retry\":...}");
+        }
+        for (String field : envelope.keySet()) {
+            if (!ENVELOPE_FIELDS.contains(field)) {
+                throw ProblemException.badRequest("Unknown field '" + field + "'; the envelope has event, data "
+                        + "and retry");
+            }
+        }
+        return new PublishRequest(eventOf(envelope), dataOf(envelope), retryOf(envelope));
+    }
+
+    private static String eventOf(JsonObject envelope) {
+        JsonValue event = envelope.get("event");
+        if (event == null || event == JsonValue.NULL) {
+            return null;
+        }
+        if (!(event instanceof JsonString name)) {
+            throw ProblemException.badRequest("\"event\" must be a string");
+        }
+        return Names.event(name.getString());
+    }
+
+    private static String dataOf(JsonObject envelope) {
+        JsonValue data = envelope.get("data");
+        if (data == null) {
+            throw ProblemException.badRequest("\"data\" is required (any JSON value)");
+        }
+        return data instanceof JsonString string ? string.getString() : data.toString();
+    }
+
+    private static long retryOf(JsonObject envelope) {
+        JsonValue retry = envelope.get("retry");
+        if (retry == null || retry == JsonValue.NULL) {
+            return HubEvent.NO_RETRY;
+        }
+        if (!(retry instanceof JsonNumber number) || !number.isIntegral()) {
+            throw ProblemException.badRequest("\"retry\" must be a whole number of milliseconds");
+        }
+        try {
+            return Names.retry(number.longValueExact());
+        } catch (ArithmeticException e) {
+            throw ProblemException.badRequest("\"retry\" is out of range");
+        }
+    }
+
+    /** Reads at most {@code max} bytes; one more means the body is too large, and nothing is published. */
+    private static byte[] readBounded(InputStream body, int max) throws IOException {
+        byte[] bytes = body.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw tooLarge(max);
+        }
+        return bytes;
+    }
+
+    static ProblemException tooLarge(int max) {
+        return new ProblemException(413, "The body is larger than " + max + " bytes (beacon.publish.max-bytes)");
+    }
+
+    private static Charset charsetOf(MediaType type) {
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ProblemException(415, "Unsupported charset '" + name + "'");
+        }
+    }
+
+    private static String decode(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("The body is not valid " + charset.name());
+        }
+    }
+
+    private static ProblemException unsupported() {
+        return new ProblemException(415, "Publish with Content-Type text/plain (the data as it is) or "
+                + "application/json (an envelope {\"event\":..., \"data\":..., \"retry\":...})");
+    }
+}

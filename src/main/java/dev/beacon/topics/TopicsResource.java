@@ -1,0 +1,113 @@
+package dev.beacon.topics;
+
+import dev.beacon.config.BeaconConfig;
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.TopicStats;
+import dev.beacon.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+
+/** Publishing over HTTP and the hub's figures per topic. */
+@Path("topics")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicsResource {
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    BeaconConfig config;
+
+    @GET
+    public List<TopicStats> topics() {
+        return hub.stats();
+    }
+
+    @GET
+    @Path("{topic}")
+    public TopicStats topic(@PathParam("topic") String topic) {
+        return hub.stats(topic).orElseThrow(() -> new ProblemException(404, "No topic '" + topic + "' yet"));
+    }
+
+    @POST
+    @Path("{topic}/events")
+    @Consumes(MediaType.WILDCARD)
+    public Response publish(@PathParam("topic") String topic,
+                            @QueryParam("event") String event,
+                            @QueryParam("retry") String retry,
+                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                            @Context HttpHeaders headers,
+                            @Context UriInfo uri,
+                            InputStream body) throws IOException {
+        PublishAuth.check(config, authorization);
+        rejectDeclaredOversize(contentLength);
+        PublishRequest request = PublishRequest.read(headers.getMediaType(), body, config.publishMaxBytes(),
+                event, retry);
+        HubEvent published = hub.publish(topic, request.event(), request.data(), request.retry());
+        URI location = uri.getBaseUriBuilder().path(TopicsResource.class).path(TopicsResource.class, "event")
+                .build(topic, published.idText());
+        return Response.created(location).entity(new Published(published.idText(), published.topic())).build();
+    }
+
+    @GET
+    @Path("{topic}/events/{id}")
+    public EventView event(@PathParam("topic") String topic, @PathParam("id") String id) {
+        long number;
+        try {
+            number = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Event ids are decimal numbers, got '" + id + "'");
+        }
+        return hub.find(topic, number).map(EventView::of)
+                .orElseThrow(() -> new ProblemException(404, "Event " + id + " of topic '" + topic
+                        + "' is not retained"));
+    }
+
+    /** A declared length over the limit is refused before a byte of the body is read. */
+    private void rejectDeclaredOversize(String contentLength) {
+        if (contentLength == null) {
+            return;
+        }
+        try {
+            if (Long.parseLong(contentLength.trim()) > config.publishMaxBytes()) {
+                throw PublishRequest.tooLarge(config.publishMaxBytes());
+            }
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Malformed Content-Length");
+        }
+    }
+
+    /** The answer to a publish. */
+    public record Published(String id, String topic) {
+    }
+
+    /** A retained event, as JSON. */
+    public record EventView(String id, String topic, String event, String data, Long retry, long timestamp) {
+
+        static EventView of(HubEvent e) {
+            return new EventView(e.idText(), e.topic(), e.name(), e.data(),
+                    e.retry() == HubEvent.NO_RETRY ? null : e.retry(), e.timestamp());
+        }
+    }
+}
