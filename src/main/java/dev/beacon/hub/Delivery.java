@@ -56,11 +56,12 @@ final class Delivery {
         List<byte[]> frames = new ArrayList<>();
         if (!s.started) {
             s.started = true;
-            if (s.preamble == null && lostAny(s)) {
-                s.preamble = Gap.frame(s.cursor, Gap.EXPIRED);
-            }
-            if (s.preamble != null) {
-                frames.add(s.preamble);
+            frames.addAll(s.preamble);
+            if (s.unknownId != null) {
+                frames.add(Gap.frame(s.unknownId, Gap.UNKNOWN));
+                hub.countGap();
+            } else if (lostAny(s)) {
+                frames.add(Gap.frame(s.cursor, Gap.EXPIRED));
                 hub.countGap();
             }
         } else if (lostAny(s)) {

@@ -35,6 +35,8 @@ public class Hub {
     public static final int MAX_TOPICS_PER_SUBSCRIPTION = 64;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
     private static final byte[] HEARTBEAT = SseFrames.comment("heartbeat");
+    /** The first thing on every stream, so the client and every proxy see the response start at once. */
+    private static final byte[] OPENING = SseFrames.comment("beacon stream open");
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
@@ -120,13 +122,13 @@ public class Hub {
         List<Topic> subscribed = topics(topicNames);
         long head = history.head();
         long cursor = head;
-        byte[] preamble = null;
+        Long unknownId = null;
         if (lastEventId != null) {
             boolean known = lastEventId <= head && lastEventId >= history.floor();
             cursor = known ? lastEventId : history.floor();
-            preamble = known ? null : Gap.frame(lastEventId, Gap.UNKNOWN);
+            unknownId = known ? null : lastEventId;
         }
-        Subscriber s = new Subscriber(this, subscribed, filter, channel, head, cursor, preamble);
+        Subscriber s = new Subscriber(this, subscribed, filter, channel, head, cursor, List.of(OPENING), unknownId);
         subscribers.add(s);
         subscribed.forEach(topic -> topic.subscribers.add(s));
         delivery.schedule(s);

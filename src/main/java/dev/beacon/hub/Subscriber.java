@@ -23,8 +23,10 @@ final class Subscriber implements Subscription {
     final long liveFrom;
     /** The id up to which everything has been written (or skipped by the filter). Touched only while BUSY. */
     long cursor;
-    /** A gap event to send before anything else, or null. Touched only while BUSY. */
-    byte[] preamble;
+    /** Frames to send before any event: the opening comment. */
+    final List<byte[]> preamble;
+    /** The Last-Event-ID it resumed from when that id was none the hub gave out, else null. */
+    final Long unknownId;
     boolean started;
 
     /** Live events offered to it and not yet written: its queue, bounded by the hub. */
@@ -35,7 +37,7 @@ final class Subscriber implements Subscription {
     private final Hub hub;
 
     Subscriber(Hub hub, List<Topic> topics, Predicate<HubEvent> filter, SubscriberChannel channel, long liveFrom,
-               long cursor, byte[] preamble) {
+               long cursor, List<byte[]> preamble, Long unknownId) {
         this.hub = hub;
         this.topics = topics;
         this.filter = filter;
@@ -43,6 +45,7 @@ final class Subscriber implements Subscription {
         this.liveFrom = liveFrom;
         this.cursor = cursor;
         this.preamble = preamble;
+        this.unknownId = unknownId;
     }
 
     boolean accepts(HubEvent event) {

@@ -29,6 +29,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Where the build puts a copy of {@code src/main/webapp} on the class path. */
     static final String WEBAPP = "/beacon-webapp/";
+    static final int WRITE_QUEUE_BYTES = 256 * 1024;
     private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
 
     private final WeldContainer container;
@@ -53,6 +54,10 @@ public final class EmbeddedServer implements AutoCloseable {
             NetworkListener listener = http.getListeners().iterator().next();
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
             listener.getTransport().setWriteTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // Bytes Grizzly holds for a connection that does not read, on top of the kernel's socket buffer. Beyond it
+            // writes wait, the subscriber's queue in the hub fills, and the hub drops it: memory per slow client is
+            // bounded instead of growing with everything published.
+            listener.getTransport().getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(WRITE_QUEUE_BYTES);
             http.start();
             URI uri = URI.create("http://" + config.host() + ":" + listener.getPort() + "/");
             return new EmbeddedServer(container, http, uri);

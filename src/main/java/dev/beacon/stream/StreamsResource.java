@@ -2,7 +2,6 @@ package dev.beacon.stream;
 
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
-import dev.beacon.hub.SseFrames;
 import dev.beacon.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,9 +28,6 @@ import java.util.function.Predicate;
 public class StreamsResource {
 
     public static final String LAST_EVENT_ID = "Last-Event-ID";
-    /** Written as soon as the headers are, so the client and every proxy see the response start at once. */
-    private static final byte[] OPENING = SseFrames.comment("beacon stream open");
-
     @Inject
     Hub hub;
 
@@ -59,8 +55,6 @@ public class StreamsResource {
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, SseEventSink sink) {
-        SinkChannel channel = new SinkChannel(sink);
-        channel.write(List.of(OPENING));
-        hub.subscribe(topics, lastEventId, filter, channel);
+        hub.subscribe(topics, lastEventId, filter, new SinkChannel(sink));
     }
 }

@@ -1,0 +1,164 @@
+package dev.beacon.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * An HTTP/1.1 stream read byte by byte from a socket, for asserting the exact framing on the wire. The chunked
+ * transfer coding is taken off, so {@link #body()} is what an EventSource parses.
+ */
+public final class RawSse implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final ByteArrayOutputStream head = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private boolean headDone;
+    private boolean chunked;
+    private long chunkLeft = -1;
+
+    private RawSse(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = socket.getInputStream();
+    }
+
+    /** Sends a GET with the given extra header lines (each "Name: value"). */
+    public static RawSse get(TestServer server, String apiPath, String... headers) {
+        return get(server, apiPath, 0, headers);
+    }
+
+    /** With a receive buffer size (0 for the default): a small one makes a stalled reader fill up quickly. */
+    public static RawSse get(TestServer server, String apiPath, int receiveBuffer, String... headers) {
+        try {
+            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            socket.setSoTimeout((int) Duration.ofSeconds(EventRecorder.TIMEOUT_SECONDS).toMillis());
+            StringBuilder request = new StringBuilder("GET /api/" + apiPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return new RawSse(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The status line and headers, once they have arrived. */
+    public String head() {
+        while (!headDone) {
+            readByte();
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads until the body ends with {@code suffix}; answers the whole body so far. */
+    public String readUntil(String suffix) {
+        head();
+        while (!body().endsWith(suffix)) {
+            if (!readBodyByte()) {
+                throw new AssertionError("Stream ended before '" + suffix + "'; got: " + body());
+            }
+        }
+        return body();
+    }
+
+    /** Reads until the stream ends (the server closed it); answers the whole body. */
+    public String readToEnd() {
+        head();
+        while (readBodyByte()) {
+            // keep reading
+        }
+        return body();
+    }
+
+    public String body() {
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    private boolean readBodyByte() {
+        if (!chunked) {
+            int b = readByte();
+            if (b < 0) {
+                return false;
+            }
+            body.write(b);
+            return true;
+        }
+        if (chunkLeft <= 0) {
+            String size = readLine();
+            if (chunkLeft == 0 && size.isEmpty()) {
+                size = readLine(); // the CRLF after the previous chunk
+            }
+            if (size == null) {
+                return false;
+            }
+            chunkLeft = Long.parseLong(size.trim(), 16);
+            if (chunkLeft == 0) {
+                return false;
+            }
+        }
+        int b = readByte();
+        if (b < 0) {
+            return false;
+        }
+        body.write(b);
+        chunkLeft--;
+        return true;
+    }
+
+    private String readLine() {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = readByte()) >= 0 && b != '\n') {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return b < 0 && line.length() == 0 ? null : line.toString();
+    }
+
+    private int readByte() {
+        try {
+            int b = in.read();
+            if (!headDone && b >= 0) {
+                head.write(b);
+                String text = head.toString(StandardCharsets.ISO_8859_1);
+                if (text.endsWith("\r\n\r\n")) {
+                    headDone = true;
+                    chunked = text.toLowerCase().contains("transfer-encoding: chunked");
+                }
+            }
+            return b;
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("Nothing more arrived within " + EventRecorder.TIMEOUT_SECONDS
+                    + " s; body so far: " + body(), e);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
