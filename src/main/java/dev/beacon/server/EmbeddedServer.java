@@ -53,6 +53,7 @@ public final class EmbeddedServer implements AutoCloseable {
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
             NetworkListener listener = http.getListeners().iterator().next();
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
+            listener.registerAddOn(new IgnoreH2cUpgrade(http.getServerConfiguration()));
             listener.getTransport().setWriteTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // Bytes Grizzly holds for a connection that does not read, on top of the kernel's socket buffer. Beyond it
             // writes wait, the subscriber's queue in the hub fills, and the hub drops it: memory per slow client is

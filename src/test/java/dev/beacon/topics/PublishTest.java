@@ -67,6 +67,21 @@ class PublishTest {
     }
 
     @Test
+    void aClientThatOffersAnHttp2UpgradeIsAnsweredInHttp11() throws Exception {
+        // The JDK's HttpClient offers "Upgrade: h2c" by default; the publish must still be read and answered.
+        java.net.http.HttpClient h2 = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> response = h2.send(HttpRequest.newBuilder(server.api("topics/pub-h2c/events"))
+                .header("Authorization", "Bearer " + TestServer.TOKEN)
+                .header("Content-Type", "text/plain")
+                .timeout(java.time.Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("over h2c offer")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("pub-h2c", Http.json(response.body()).getString("topic"));
+    }
+
+    @Test
     void theLocationOfAPublishedEventAnswersIt() {
         HttpResponse<String> response = http.publishText("pub-location", "kind", "body");
         String location = response.headers().firstValue("Location").orElseThrow();
