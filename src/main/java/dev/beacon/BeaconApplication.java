@@ -1,5 +1,6 @@
 package dev.beacon;
 
+import dev.beacon.metrics.MetricsResource;
 import dev.beacon.problem.CapacityExceptionMapper;
 import dev.beacon.problem.HubExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
@@ -25,6 +26,7 @@ public class BeaconApplication extends Application {
         return Set.of(
                 StreamsResource.class,
                 TopicsResource.class,
+                MetricsResource.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,

@@ -84,6 +84,9 @@ final class Delivery {
             s.cursor = batch.upTo;
             s.pending.addAndGet(-live);
             batch.countDelivered(s);
+            if (!batch.events.isEmpty()) {
+                hub.observer().written(frames.size(), batch.events.get(0).timestamp());
+            }
             continueOrFinish(s, batch.full);
         });
     }

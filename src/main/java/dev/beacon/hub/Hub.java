@@ -42,6 +42,8 @@ public class Hub {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final LongAdder gaps = new LongAdder();
     private final LongAdder heartbeatFailures = new LongAdder();
+    private final LongAdder resumes = new LongAdder();
+    private volatile DeliveryObserver observer = DeliveryObserver.NONE;
     private BeaconConfig config;
     private History history;
     private BeaconExecutors executors;
@@ -129,6 +131,9 @@ public class Hub {
             unknownId = known ? null : lastEventId;
         }
         Subscriber s = new Subscriber(this, subscribed, filter, channel, head, cursor, List.of(OPENING), unknownId);
+        if (lastEventId != null) {
+            resumes.increment();
+        }
         subscribers.add(s);
         subscribed.forEach(topic -> topic.subscribers.add(s));
         delivery.schedule(s);
@@ -197,6 +202,15 @@ public class Hub {
         gaps.increment();
     }
 
+    /** Replaces the observer of writes (one at a time: the metrics). */
+    public void observe(DeliveryObserver deliveryObserver) {
+        this.observer = deliveryObserver == null ? DeliveryObserver.NONE : deliveryObserver;
+    }
+
+    DeliveryObserver observer() {
+        return observer;
+    }
+
     /** The periodic tick: a heartbeat comment to every idle subscriber (how a dead peer is found), and expiry. */
     private void tick() {
         try {
@@ -254,5 +268,10 @@ public class Hub {
 
     public long heartbeatFailures() {
         return heartbeatFailures.sum();
+    }
+
+    /** Subscriptions that came with a Last-Event-ID. */
+    public long resumes() {
+        return resumes.sum();
     }
 }

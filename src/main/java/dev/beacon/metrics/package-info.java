@@ -1,0 +1,4 @@
+/**
+ * {@code GET /api/metrics}: the hub's figures in Prometheus text format, through Micrometer.
+ */
+package dev.beacon.metrics;
