@@ -1,0 +1,192 @@
+package dev.beacon.bench;
+
+import org.HdrHistogram.Histogram;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs the workloads against Beacon's runnable jar and prints one table. Bounded: each workload has a fixed count and
+ * a deadline, and the server is stopped by its PID at the end.
+ *
+ * <pre>{@code bench/run [W1,W2,W2P,W3,W4]}</pre>
+ */
+public final class LoadGenerator {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private final ServerProcess server;
+    private final List<String> rows = new ArrayList<>();
+
+    private LoadGenerator(ServerProcess server) {
+        this.server = server;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> workloads = List.of((args.length > 0 ? args[0] : "W1,W2,W2P,W3,W4").split(","));
+        Map<String, String> settings = Map.of("BEACON_SUBSCRIBER_QUEUE", "4096", "BEACON_HISTORY_SIZE", "4096");
+        try (ServerProcess server = ServerProcess.start(Path.of("target", "beacon-embedded.jar"), settings)) {
+            LoadGenerator bench = new LoadGenerator(server);
+            for (String workload : workloads) {
+                bench.run(workload.trim());
+            }
+            bench.print();
+        }
+    }
+
+    private void run(String workload) throws Exception {
+        switch (workload) {
+            case "W1" -> {
+                idle(1_000);
+                idle(10_000);
+            }
+            case "W2" -> fanOut("W2 fan-out burst", "w2", 1_000, 2_000, 0);
+            case "W2P" -> fanOut("W2 paced 20/s", "w2p", 1_000, 200, 20);
+            case "W3" -> manyTopics();
+            case "W4" -> churn();
+            default -> throw new IllegalArgumentException("Unknown workload " + workload);
+        }
+    }
+
+    /** W1: memory per idle connection, over a baseline taken before connecting. */
+    private void idle(int connections) throws Exception {
+        long heapBefore = server.heapAfterGcKb();
+        long rssBefore = server.rssKb();
+        try (SseClients clients = new SseClients(server.port)) {
+            clients.connect("/api/streams/w1-" + connections, connections);
+            await(() -> clients.opened.get(), connections);
+            long heap = server.heapAfterGcKb() - heapBefore;
+            long rss = server.rssKb() - rssBefore;
+            rows.add(String.format("W1 idle %,d | RSS +%,d KB (%.1f KB/conn) | heap after GC +%,d KB (%.1f KB/conn)",
+                    connections, rss, rss / (double) connections, heap, heap / (double) connections));
+            clients.closeAll();
+        }
+    }
+
+    /** W2: one topic, {@code subscribers} connections; a burst (rate 0) or a paced publisher. */
+    private void fanOut(String name, String topic, int subscribers, int events, int perSecond) throws Exception {
+        try (SseClients clients = new SseClients(server.port)) {
+            clients.connect("/api/streams/" + topic, subscribers);
+            await(() -> clients.opened.get(), subscribers);
+            double cpu0 = server.cpuSeconds();
+            long clientCpu0 = clientCpuNanos();
+            long start = System.nanoTime();
+            HttpPublisher publisher = new HttpPublisher(server);
+            double publishSeconds = perSecond == 0 ? publisher.publish(events, 8, i -> topic)
+                    : paced(publisher, topic, events, perSecond);
+            long expected = (long) subscribers * events;
+            await(() -> clients.events.get(), expected);
+            report(name, clients, events / publishSeconds, expected, start, cpu0, clientCpu0);
+            clients.closeAll();
+        }
+    }
+
+    private double paced(HttpPublisher publisher, String topic, int events, int perSecond) throws Exception {
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / perSecond;
+        for (int i = 0; i < events; i++) {
+            long due = start + i * interval;
+            java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime()); // the pace, not a sync
+            publisher.send(topic).join();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** W3: 2,000 topics with one subscriber each; 20,000 events round-robin from 4 concurrent publishers. */
+    private void manyTopics() throws Exception {
+        int topics = 2_000;
+        int events = 20_000;
+        try (SseClients clients = new SseClients(server.port)) {
+            for (int t = 0; t < topics; t++) {
+                clients.connect("/api/streams/w3-" + t, 1);
+            }
+            await(() -> clients.opened.get(), topics);
+            double cpu0 = server.cpuSeconds();
+            long clientCpu0 = clientCpuNanos();
+            long start = System.nanoTime();
+            HttpPublisher publisher = new HttpPublisher(server);
+            double seconds = publisher.publish(events, 4, i -> "w3-" + (i % topics));
+            await(() -> clients.events.get(), events);
+            report("W3 2,000 topics", clients, events / seconds, events, start, cpu0, clientCpu0);
+            clients.closeAll();
+        }
+    }
+
+    /** W4: connect, subscribe, disconnect, 10,000 times; then everything is back to its baseline. */
+    private void churn() throws Exception {
+        long threads0 = server.threads();
+        long files0 = server.openFiles();
+        long heap0 = server.heapAfterGcKb();
+        int cycles = 10_000;
+        try (SseClients clients = new SseClients(server.port)) {
+            for (int batch = 0; batch < cycles / 500; batch++) {
+                long target = clients.opened.get() + 500;
+                clients.connect("/api/streams/w4", 500);
+                await(() -> clients.opened.get(), target);
+                clients.closeAll();
+            }
+        }
+        await(this::subscribersNow, 0, true);
+        rows.add(String.format("W4 churn %,d | subscribers after: %d | threads %d -> %d | fds %d -> %d | heap after GC"
+                        + " %,d KB -> %,d KB", cycles, subscribersNow(), threads0, server.threads(), files0,
+                server.openFiles(), heap0, server.heapAfterGcKb()));
+    }
+
+    private long subscribersNow() {
+        try {
+            String metrics = new String(java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(server.api("metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+            return metrics.lines().filter(l -> l.startsWith("beacon_subscribers "))
+                    .mapToLong(l -> (long) Double.parseDouble(l.split(" ")[1])).findFirst().orElse(-1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void report(String name, SseClients clients, double publishesPerSecond, long expected, long start,
+                        double cpu0, long clientCpu0) throws Exception {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double serverCpu = server.cpuSeconds() - cpu0;
+        double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
+        long delivered = clients.events.get();
+        Histogram latency = clients.latency();
+        rows.add(String.format("%s | %,.0f publishes/s | %,.0f deliveries/s | %,.0f deliveries per server CPU-s"
+                        + " (server CPU %.2f s, client CPU %.2f s) | latency p50 %.1f ms p99 %.1f ms max %.1f ms"
+                        + " | delivered %,d/%,d", name, publishesPerSecond, delivered / seconds, delivered / serverCpu,
+                serverCpu, clientCpu, latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, delivered, expected));
+    }
+
+    private static void await(LongSupplier value, long target) {
+        await(value, target, false);
+    }
+
+    /** Waits, within the deadline, for a figure to reach its target (or fall to it); a miss is reported, not hidden. */
+    private static void await(LongSupplier value, long target, boolean down) {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        while (down ? value.getAsLong() > target : value.getAsLong() < target) {
+            if (Instant.now().isAfter(deadline)) {
+                System.err.printf("Deadline passed at %,d of %,d%n", value.getAsLong(), target);
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    private static long clientCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private void print() {
+        System.out.printf("Beacon benchmark, %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime()
+                .availableProcessors(), System.getProperty("java.version"));
+        rows.forEach(System.out::println);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.beacon.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/** Beacon's runnable jar in a process of its own, measured through /proc and jcmd, stopped by its PID. */
+final class ServerProcess implements AutoCloseable {
+
+    static final String TOKEN = "bench-token";
+    private static final long CLOCK_TICKS = 100;
+
+    private final Process process;
+    final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ServerProcess start(Path jar, Map<String, String> settings) throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("BEACON_PORT", Integer.toString(port));
+        builder.environment().put("BEACON_PUBLISH_TOKEN", TOKEN);
+        builder.environment().putAll(settings);
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Copies the server's output to target/bench-server.log and waits for the line that says it is up. */
+    private void awaitReady() throws IOException {
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Path log = Path.of("target", "bench-server.log");
+        Thread copier = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
+                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    out.println(line);
+                    if (line.contains("Beacon is up at")) {
+                        up.complete(null);
+                    }
+                }
+                up.completeExceptionally(new IllegalStateException("Beacon exited; see " + log));
+            } catch (IOException e) {
+                up.completeExceptionally(e);
+            }
+        }, "bench-server-log");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            up.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IOException("Beacon did not start within 60 s; see " + log, e);
+        }
+    }
+
+    URI api(String path) {
+        return URI.create("http://127.0.0.1:" + port + "/api/" + path);
+    }
+
+    /** User plus system CPU seconds the server has used. */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+    }
+
+    long rssKb() throws IOException {
+        return status("VmRSS");
+    }
+
+    long threads() throws IOException {
+        return status("Threads");
+    }
+
+    long openFiles() throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return fds.count();
+        }
+    }
+
+    /** Heap in use right after a full GC, in KB. */
+    long heapAfterGcKb() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true)
+                .start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        jcmd.waitFor();
+        return out;
+    }
+
+    private long status(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        throw new IllegalStateException("No " + field + " in /proc status");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM to this PID: Beacon's clean shutdown
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
