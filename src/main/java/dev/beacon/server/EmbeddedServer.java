@@ -5,6 +5,7 @@ import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Hub;
 import jakarta.enterprise.inject.spi.Extension;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -29,6 +30,8 @@ public final class EmbeddedServer implements AutoCloseable {
 
     /** Where the build puts a copy of {@code src/main/webapp} on the class path. */
     static final String WEBAPP = "/beacon-webapp/";
+    /** Embedded only: how streams reach the socket. */
+    public static final String TRANSPORT = "beacon.transport";
     static final int WRITE_QUEUE_BYTES = 256 * 1024;
     private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
 
@@ -51,6 +54,10 @@ public final class EmbeddedServer implements AutoCloseable {
                     ResourceConfig.forApplicationClass(BeaconApplication.class), false);
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
+            if (direct(config)) {
+                http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(container.select(Hub.class).get()),
+                        HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
+            }
             NetworkListener listener = http.getListeners().iterator().next();
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
             listener.registerAddOn(new IgnoreH2cUpgrade(http.getServerConfiguration()));
@@ -85,6 +92,16 @@ public final class EmbeddedServer implements AutoCloseable {
                 .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false);
         ServiceLoader.load(Extension.class, EmbeddedServer.class.getClassLoader()).forEach(weld::addExtension);
         return weld;
+    }
+
+    /** {@code beacon.transport}: {@code direct} (Grizzly's non-blocking output, the default) or {@code portable}. */
+    private static boolean direct(BeaconConfig config) {
+        String transport = config.text(TRANSPORT).orElse("direct");
+        if (!transport.equals("direct") && !transport.equals("portable")) {
+            throw new IllegalArgumentException("Setting " + TRANSPORT + " is '" + transport
+                    + "'; expected direct or portable");
+        }
+        return transport.equals("direct");
     }
 
     /** The server's root, such as {@code http://127.0.0.1:8080/}; the API is under {@code api/}. */

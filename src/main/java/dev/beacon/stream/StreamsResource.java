@@ -2,7 +2,6 @@ package dev.beacon.stream;
 
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
-import dev.beacon.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,7 +37,7 @@ public class StreamsResource {
                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                       @QueryParam("lastEventId") String lastEventIdQuery,
                       @Context SseEventSink sink) {
-        open(List.of(topic), LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        open(StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery), event -> true, sink);
     }
 
     @GET
@@ -47,14 +46,11 @@ public class StreamsResource {
                        @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                        @QueryParam("lastEventId") String lastEventIdQuery,
                        @Context SseEventSink sink) {
-        if (topics == null || topics.isEmpty()) {
-            throw ProblemException.badRequest("Name at least one topic: /api/streams?topic=a&topic=b");
-        }
-        open(topics, LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        open(StreamRequest.ofTopics(topics, lastEventIdHeader, lastEventIdQuery), event -> true, sink);
     }
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
-    public void open(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, SseEventSink sink) {
-        hub.subscribe(topics, lastEventId, filter, new SinkChannel(sink));
+    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
+        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink));
     }
 }

@@ -30,7 +30,7 @@ class PublishDisabledTest {
 
     @Test
     void refusesHttpPublishingWith403AndSaysHowToEnableIt() {
-        BadInputTest.assertProblem(403, http.publishText("off", null, "x"), "beacon.publish.token");
+        BadInputContract.assertProblem(403, http.publishText("off", null, "x"), "beacon.publish.token");
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.beacon.stream;
 
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Publisher;
+import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.RawSse;
 import dev.beacon.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -18,19 +20,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bytes on the wire, read from a socket, against https://html.spec.whatwg.org/multipage/server-sent-events.html. */
-class WireFormatTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WireFormatContract {
 
-    private static TestServer server;
-    private static Http http;
+    /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
+    abstract String transport();
+
+    private TestServer server;
+    private Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(BeaconConfig.HEARTBEAT, "0.3");
+    void start() {
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.HEARTBEAT, "0.3");
         http = new Http(server);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

@@ -1,6 +1,7 @@
 package dev.beacon.topics;
 
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.TestServer;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,20 +21,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every refused request is a 4xx with a problem body and changes nothing: after all of them, a subscriber of the
  * topic has received exactly the one good event, and the topic counts one publish.
  */
-class BadInputTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputContract {
+
+    /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
+    abstract String transport();
 
     private static final String TOPIC = "bad-input";
-    private static TestServer server;
-    private static Http http;
+    private TestServer server;
+    private Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(BeaconConfig.PUBLISH_MAX_BYTES, "1024");
+    void start() {
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.PUBLISH_MAX_BYTES, "1024");
         http = new Http(server);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

@@ -2,6 +2,7 @@ package dev.beacon.stream;
 
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Gap;
+import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.RawSse;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.sse.InboundSseEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +21,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Multi-topic subscriptions and resuming by Last-Event-ID, with and without a gap. History keeps 5 per topic. */
-class ResumeTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ResumeContract {
 
-    private static TestServer server;
-    private static Http http;
+    /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
+    abstract String transport();
+
+    private TestServer server;
+    private Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(BeaconConfig.HISTORY_SIZE, "5");
+    void start() {
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.HISTORY_SIZE, "5");
         http = new Http(server);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

@@ -2,12 +2,14 @@ package dev.beacon.stream;
 
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.Publisher;
+import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.TestServer;
 import jakarta.ws.rs.sse.InboundSseEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +25,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A client resumes while two publishers keep publishing to its two topics: it must get every event after its
  * Last-Event-ID exactly once, in strictly increasing id order, across the replay/live boundary.
  */
-class ReplayUnderLoadTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReplayUnderLoadContract {
+
+    /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
+    abstract String transport();
 
     private static final int BEFORE = 400;
     private static final int DURING = 400;
-    private static TestServer server;
+    private TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    void start() {
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

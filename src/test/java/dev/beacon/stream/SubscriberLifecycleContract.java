@@ -2,6 +2,7 @@ package dev.beacon.stream;
 
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Publisher;
+import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.RawSse;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.sse.InboundSseEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 
@@ -22,21 +24,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Subscribers come and go: one that leaves is released by the next heartbeat at the latest, and one that stops
  * reading is dropped once its queue (8 events here) overflows, while a healthy one receives every event.
  */
-class SubscriberLifecycleTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SubscriberLifecycleContract {
+
+    /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
+    abstract String transport();
 
     private static final int EVENTS = 400;
-    private static TestServer server;
-    private static Http http;
+    private TestServer server;
+    private Http http;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start(BeaconConfig.HEARTBEAT, "0.2", BeaconConfig.SUBSCRIBER_QUEUE, "8",
+    void start() {
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.HEARTBEAT, "0.2",
+                BeaconConfig.SUBSCRIBER_QUEUE, "8",
                 BeaconConfig.HISTORY_SIZE, "1000");
         http = new Http(server);
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 

@@ -1,0 +1,89 @@
+package dev.beacon.server;
+
+import dev.beacon.hub.SubscriberChannel;
+import org.glassfish.grizzly.WriteHandler;
+import org.glassfish.grizzly.http.io.NIOOutputStream;
+import org.glassfish.grizzly.http.server.Response;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The direct transport: the hub's pre-framed bytes straight into Grizzly's non-blocking output. All frames of a write
+ * go into the response buffer and leave in one flush (one socket write for a subscriber that is behind). It writes
+ * only when Grizzly says the connection can take more; otherwise it asks to be told, and no thread waits.
+ */
+final class GrizzlyChannel implements SubscriberChannel {
+
+    private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
+    private final Response response;
+    private final NIOOutputStream out;
+    private boolean closed;
+
+    GrizzlyChannel(Response response) {
+        this.response = response;
+        this.out = response.getNIOOutputStream();
+    }
+
+    @Override
+    public synchronized CompletionStage<?> write(List<byte[]> frames) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IOException("Stream closed"));
+        }
+        if (out.canWrite()) {
+            return writeNow(frames);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        out.notifyCanWrite(new WriteHandler() {
+            @Override
+            public void onWritePossible() {
+                synchronized (GrizzlyChannel.this) {
+                    writeNow(frames).whenComplete((ignored, failure) -> {
+                        if (failure == null) {
+                            done.complete(null);
+                        } else {
+                            done.completeExceptionally(failure);
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                done.completeExceptionally(failure);
+            }
+        });
+        return done;
+    }
+
+    /** Called only when Grizzly guarantees the write will not block. */
+    private CompletionStage<?> writeNow(List<byte[]> frames) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IOException("Stream closed"));
+        }
+        try {
+            for (byte[] frame : frames) {
+                out.write(frame);
+                out.write('\n');
+            }
+            out.flush();
+            return WRITTEN;
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Ends the response (the chunked stream's last chunk) and lets Grizzly recycle the connection's objects. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (response.isSuspended()) {
+            response.resume();
+        }
+    }
+}
