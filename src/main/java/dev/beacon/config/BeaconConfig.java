@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -26,6 +27,8 @@ public final class BeaconConfig {
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
 
     private final Function<String, String> source;
+    /** Values are read once: settings are fixed for the life of the process, and some are read per event. */
+    private final Map<String, Optional<String>> values = new ConcurrentHashMap<>();
 
     private BeaconConfig(Function<String, String> source) {
         this.source = source;
@@ -138,7 +141,7 @@ public final class BeaconConfig {
     }
 
     private String raw(String key) {
-        return source.apply(key);
+        return values.computeIfAbsent(key, k -> Optional.ofNullable(source.apply(k))).orElse(null);
     }
 
     private static IllegalArgumentException invalid(String key, String value, String expected) {

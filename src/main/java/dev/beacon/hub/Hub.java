@@ -49,6 +49,7 @@ public class Hub {
     private BeaconExecutors executors;
     private Delivery delivery;
     private ScheduledFuture<?> ticker;
+    private int queueLimit;
 
     protected Hub() {
         // for the CDI proxy
@@ -63,6 +64,7 @@ public class Hub {
 
     @PostConstruct
     void start() {
+        queueLimit = config.subscriberQueue();
         delivery = new Delivery(this, history, executors.delivery());
         long period = config.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
@@ -107,7 +109,7 @@ public class Hub {
         if (!s.accepts(event)) {
             return;
         }
-        if (event.id() > s.liveFrom && s.pending.incrementAndGet() > config.subscriberQueue()) {
+        if (event.id() > s.liveFrom && s.pending.incrementAndGet() > queueLimit) {
             release(s, Release.SLOW);
             return;
         }
@@ -181,7 +183,7 @@ public class Hub {
         }
         if (why == Release.SLOW) {
             LOG.log(Level.INFO, "Closed a subscriber to {0} whose queue overflowed ({1} events)",
-                    s.topics.get(0).name, config.subscriberQueue());
+                    s.topics.get(0).name, queueLimit);
         }
         try {
             s.channel.close();

@@ -37,7 +37,12 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        String extra = System.getenv("BENCH_SERVER_OPTS"); // e.g. a JFR recording for profiling
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BEACON_PORT", Integer.toString(port));
         builder.environment().put("BEACON_PUBLISH_TOKEN", TOKEN);
