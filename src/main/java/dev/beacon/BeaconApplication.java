@@ -1,5 +1,7 @@
 package dev.beacon;
 
+import dev.beacon.counter.CounterResource;
+import dev.beacon.generator.GeneratorsResource;
 import dev.beacon.problem.CapacityExceptionMapper;
 import dev.beacon.problem.HubExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
@@ -25,6 +27,8 @@ public class BeaconApplication extends Application {
         return Set.of(
                 StreamsResource.class,
                 TopicsResource.class,
+                GeneratorsResource.class,
+                CounterResource.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,

@@ -24,6 +24,7 @@ public final class BeaconConfig {
     public static final String DELIVERY_THREADS = "beacon.delivery.threads";
     public static final String TOPICS_MAX = "beacon.topics.max";
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
+    public static final String WORK_THREADS = "beacon.work.threads";
 
     private final Function<String, String> source;
 
@@ -93,6 +94,10 @@ public final class BeaconConfig {
 
     public Duration writeTimeout() {
         return Duration.ofSeconds(integer(WRITE_TIMEOUT, 10, 1, 3600));
+    }
+
+    public int workThreads() {
+        return integer(WORK_THREADS, 32, 1, 4096);
     }
 
     /** Any other key, for features that keep their own settings. */
