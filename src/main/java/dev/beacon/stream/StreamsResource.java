@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * Subscribing. Everything that can be wrong with a request (no topic, a bad topic name, a malformed
  * {@code Last-Event-ID}) is answered with a 400 before the stream starts: a browser's EventSource gives up for good on
- * any status but 200, while it reconnects after a stream that ends.
+ * any status but 200, while it reconnects after a stream that ends. Query parameters that name a {@link TopicFilter}
+ * ({@code ?severity=high}) narrow what the subscriber receives.
  */
 @Path("streams")
 @ApplicationScoped
@@ -31,14 +33,20 @@ public class StreamsResource {
     @Inject
     Hub hub;
 
+    @Inject
+    TopicFilters filters;
+
     @GET
     @Path("{topic}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void topic(@PathParam("topic") String topic,
                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                       @QueryParam("lastEventId") String lastEventIdQuery,
+                      @Context UriInfo uri,
                       @Context SseEventSink sink) {
-        open(List.of(topic), LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        List<String> topics = List.of(topic);
+        open(topics, LastEventId.parse(lastEventIdHeader, lastEventIdQuery),
+                filters.of(topics, uri.getQueryParameters()), sink);
     }
 
     @GET
@@ -46,15 +54,27 @@ public class StreamsResource {
     public void topics(@QueryParam("topic") List<String> topics,
                        @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                        @QueryParam("lastEventId") String lastEventIdQuery,
+                       @Context UriInfo uri,
                        @Context SseEventSink sink) {
         if (topics == null || topics.isEmpty()) {
             throw ProblemException.badRequest("Name at least one topic: /api/streams?topic=a&topic=b");
         }
-        open(topics, LastEventId.parse(lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        open(topics, LastEventId.parse(lastEventIdHeader, lastEventIdQuery),
+                filters.of(topics, uri.getQueryParameters()), sink);
     }
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, SseEventSink sink) {
         hub.subscribe(topics, lastEventId, filter, new SinkChannel(sink));
+    }
+
+    /**
+     * Like {@link #open}, for a stream with an end: the stream is closed right after the event that {@code last}
+     * accepts has been written (a job's {@code complete}, say), not before.
+     */
+    public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
+                          SseEventSink sink) {
+        EndingChannel channel = new EndingChannel(new SinkChannel(sink), last);
+        channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
     }
 }
