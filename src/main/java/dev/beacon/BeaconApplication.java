@@ -3,6 +3,7 @@ package dev.beacon;
 import dev.beacon.counter.CounterResource;
 import dev.beacon.generator.GeneratorsResource;
 import dev.beacon.problem.CapacityExceptionMapper;
+import dev.beacon.progress.JobsResource;
 import dev.beacon.problem.HubExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
 import dev.beacon.problem.WebApplicationExceptionMapper;
@@ -29,6 +30,7 @@ public class BeaconApplication extends Application {
                 TopicsResource.class,
                 GeneratorsResource.class,
                 CounterResource.class,
+                JobsResource.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,
