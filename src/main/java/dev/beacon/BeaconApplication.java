@@ -1,9 +1,11 @@
 package dev.beacon;
 
+import dev.beacon.cors.CorsFilter;
 import dev.beacon.counter.CounterResource;
 import dev.beacon.generator.GeneratorsResource;
 import dev.beacon.problem.CapacityExceptionMapper;
 import dev.beacon.progress.JobsResource;
+import dev.beacon.relay.RelayResource;
 import dev.beacon.problem.HubExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
 import dev.beacon.problem.WebApplicationExceptionMapper;
@@ -31,6 +33,8 @@ public class BeaconApplication extends Application {
                 GeneratorsResource.class,
                 CounterResource.class,
                 JobsResource.class,
+                RelayResource.class,
+                CorsFilter.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,
