@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,19 @@ public class Generators {
         GeneratorStream stream = open(sink);
         stream.onStop(generator::close);
         executors.delivery().execute(() -> pump(generator, stream));
+    }
+
+    /**
+     * Subscribes the stream to a {@link Flow.Publisher}: its items are the events, its completion the end, its error
+     * the {@code error} event. When the client leaves, the subscription is cancelled.
+     */
+    public void subscribe(SseEventSink sink, Flow.Publisher<GeneratorEvent> publisher) {
+        GeneratorStream stream = open(sink);
+        try {
+            publisher.subscribe(new FlowGenerator(stream, executors.delivery()));
+        } catch (RuntimeException e) {
+            stream.fail(e);
+        }
     }
 
     /** A stage that completes after the delay, on Beacon's scheduler: the asynchronous model's {@code sleep}. */
