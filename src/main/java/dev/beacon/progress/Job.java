@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Future;
 
 /**
  * One job: its state, its topic, and the guarantee that its stream ends with exactly one end event and nothing after
@@ -31,7 +30,8 @@ final class Job implements JobReporter {
     private Instant finished;
     private String message;
     private long endEventId;
-    private Future<?> task;
+    /** The thread running the work, while it runs: what a cancel interrupts. */
+    private Thread worker;
 
     Job(String id, String kind, long origin, Publisher publisher) {
         this.id = id;
@@ -39,13 +39,6 @@ final class Job implements JobReporter {
         this.topic = "job-" + id;
         this.origin = origin;
         this.publisher = publisher;
-    }
-
-    synchronized void runsAs(Future<?> future) {
-        task = future;
-        if (state == JobState.CANCELLED) {
-            future.cancel(true);
-        }
     }
 
     @Override
@@ -68,6 +61,22 @@ final class Job implements JobReporter {
 
     /** Runs the work to its end; the end event is published here unless the job was cancelled meanwhile. */
     void run(JobWork work) {
+        synchronized (this) {
+            if (state != JobState.RUNNING) {
+                return; // cancelled before a thread was free to run it
+            }
+            worker = Thread.currentThread();
+        }
+        try {
+            work(work);
+        } finally {
+            synchronized (this) {
+                worker = null;
+            }
+        }
+    }
+
+    private void work(JobWork work) {
         try {
             Object result = work.run(this);
             end(JobState.COMPLETE, new JobEnd(id, result, null));
@@ -80,17 +89,13 @@ final class Job implements JobReporter {
         }
     }
 
-    /** Cancels a running job; false when it had already ended. */
-    boolean cancel() {
-        Future<?> running;
-        synchronized (this) {
-            if (!end(JobState.CANCELLED, new JobEnd(id, null, null))) {
-                return state == JobState.CANCELLED;
-            }
-            running = task;
+    /** Cancels a running job (its thread is interrupted); false when it had completed or failed. */
+    synchronized boolean cancel() {
+        if (!end(JobState.CANCELLED, new JobEnd(id, null, null))) {
+            return state == JobState.CANCELLED;
         }
-        if (running != null) {
-            running.cancel(true);
+        if (worker != null) {
+            worker.interrupt();
         }
         return true;
     }

@@ -74,13 +74,13 @@ public class Jobs {
         Job job = new Job(UUID.randomUUID().toString(), kind, hub.head(), publisher);
         jobs.put(job.id, job);
         try {
-            job.runsAs(executors.work().submit(() -> {
+            executors.work().execute(() -> {
                 try {
                     job.run(work);
                 } finally {
                     finished(job);
                 }
-            }));
+            });
         } catch (RuntimeException e) {
             jobs.remove(job.id);
             running.decrementAndGet();
