@@ -1,7 +1,12 @@
 package dev.beacon;
 
+import dev.beacon.cors.CorsFilter;
+import dev.beacon.counter.CounterResource;
+import dev.beacon.generator.GeneratorsResource;
 import dev.beacon.metrics.MetricsResource;
 import dev.beacon.problem.CapacityExceptionMapper;
+import dev.beacon.progress.JobsResource;
+import dev.beacon.relay.RelayResource;
 import dev.beacon.problem.HubExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
 import dev.beacon.problem.WebApplicationExceptionMapper;
@@ -27,6 +32,11 @@ public class BeaconApplication extends Application {
                 StreamsResource.class,
                 TopicsResource.class,
                 MetricsResource.class,
+                GeneratorsResource.class,
+                CounterResource.class,
+                JobsResource.class,
+                RelayResource.class,
+                CorsFilter.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,

@@ -35,6 +35,7 @@ public class BeaconExecutors {
     BeaconConfig config;
 
     private ExecutorService delivery;
+    private ExecutorService work;
     private ScheduledExecutorService scheduler;
     private boolean owned;
 
@@ -43,6 +44,7 @@ public class BeaconExecutors {
         try {
             InitialContext context = new InitialContext();
             delivery = (ExecutorService) context.lookup(MANAGED_EXECUTOR);
+            work = delivery;
             scheduler = (ScheduledExecutorService) context.lookup(MANAGED_SCHEDULER);
             LOG.log(Level.INFO, "Running on the container's managed executors");
         } catch (NamingException | RuntimeException e) {
@@ -50,6 +52,11 @@ public class BeaconExecutors {
             int threads = config.deliveryThreads();
             delivery = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     named("beacon-delivery"));
+            int workers = config.workThreads();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), named("beacon-work"));
+            pool.allowCoreThreadTimeOut(true);
+            work = pool;
             ScheduledThreadPoolExecutor ticks = new ScheduledThreadPoolExecutor(1, named("beacon-scheduler"));
             ticks.setRemoveOnCancelPolicy(true);
             scheduler = ticks;
@@ -59,6 +66,14 @@ public class BeaconExecutors {
     /** Where subscriber writes run. */
     public Executor delivery() {
         return delivery;
+    }
+
+    /**
+     * Where blocking work runs: blocking generators, jobs, upstream polls. Separate from {@link #delivery()}, so a
+     * generator that sleeps never holds up the writes to subscribers.
+     */
+    public ExecutorService work() {
+        return work;
     }
 
     /** Heartbeats, expiry and generators' timers. */
@@ -72,6 +87,7 @@ public class BeaconExecutors {
             return; // the container owns its executors
         }
         scheduler.shutdownNow();
+        work.shutdownNow();
         delivery.shutdown();
         try {
             if (!delivery.awaitTermination(2, TimeUnit.SECONDS)) {

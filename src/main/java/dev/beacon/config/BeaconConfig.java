@@ -25,6 +25,7 @@ public final class BeaconConfig {
     public static final String DELIVERY_THREADS = "beacon.delivery.threads";
     public static final String TOPICS_MAX = "beacon.topics.max";
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
+    public static final String WORK_THREADS = "beacon.work.threads";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */
@@ -46,6 +47,15 @@ public final class BeaconConfig {
     public static BeaconConfig withOverrides(Map<String, String> overrides) {
         BeaconConfig environment = fromEnvironment();
         return new BeaconConfig(key -> overrides.containsKey(key) ? overrides.get(key) : environment.raw(key));
+    }
+
+    /** System properties and the environment first, then the given defaults: how the embedded runner differs. */
+    public static BeaconConfig withDefaults(Map<String, String> defaults) {
+        BeaconConfig environment = fromEnvironment();
+        return new BeaconConfig(key -> {
+            String value = environment.raw(key);
+            return value != null ? value : defaults.get(key);
+        });
     }
 
     /** {@code beacon.publish.max-bytes} becomes {@code BEACON_PUBLISH_MAX_BYTES}. */
@@ -96,6 +106,10 @@ public final class BeaconConfig {
 
     public Duration writeTimeout() {
         return Duration.ofSeconds(integer(WRITE_TIMEOUT, 10, 1, 3600));
+    }
+
+    public int workThreads() {
+        return integer(WORK_THREADS, 32, 1, 4096);
     }
 
     /** Any other key, for features that keep their own settings. */

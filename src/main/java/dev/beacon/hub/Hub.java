@@ -264,6 +264,20 @@ public class Hub {
         return subscribers.size();
     }
 
+    /** Subscribers of one topic now: features that produce only while someone listens ask this on their tick. */
+    public int subscribers(String topicName) {
+        Topic topic = topics.get(Names.topic(topicName));
+        return topic == null ? 0 : topic.subscribers.size();
+    }
+
+    /**
+     * The id of the newest event of the hub. Taken before a topic's first publish, it is a {@code Last-Event-ID} that
+     * replays that topic from its very first event (how a job's stream gives a late subscriber the whole history).
+     */
+    public long head() {
+        return history.head();
+    }
+
     public long gapsSent() {
         return gaps.sum();
     }

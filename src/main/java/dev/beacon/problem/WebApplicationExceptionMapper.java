@@ -15,6 +15,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response response = exception.getResponse();
+        if (response.getStatus() < 400) {
+            return response; // not an error: a 204 that tells an EventSource to stop for good, a redirect
+        }
         if (response.hasEntity() && Problem.MEDIA.isCompatible(response.getMediaType())) {
             return response;
         }

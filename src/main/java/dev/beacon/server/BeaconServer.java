@@ -1,8 +1,10 @@
 package dev.beacon.server;
 
+import dev.beacon.alerts.AlertSimulator;
 import dev.beacon.config.BeaconConfig;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +19,8 @@ public final class BeaconServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        EmbeddedServer server = EmbeddedServer.start(BeaconConfig.fromEnvironment());
+        // The demo's crime-alert simulator runs by default here, not in the WAR.
+        EmbeddedServer server = EmbeddedServer.start(BeaconConfig.withDefaults(Map.of(AlertSimulator.ENABLED, "true")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.log(Level.INFO, "Stopping Beacon");

@@ -1,12 +1,17 @@
 package dev.beacon.server;
 
+import dev.beacon.cors.CorsFilter;
 import dev.beacon.hub.CapacityException;
 import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.InvalidInputException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
 import dev.beacon.stream.StreamRequest;
+import dev.beacon.stream.TopicFilters;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import org.glassfish.grizzly.GenericCloseListener;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -18,44 +23,54 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * {@code GET /api/streams...} on Grizzly directly, for the embedded runner: the same requests, answers and stream
- * as {@link dev.beacon.stream.StreamsResource}, without JAX-RS in the way of each write (see the README's Performance
- * section for why). A client that leaves is released as soon as Grizzly sees its connection close.
+ * {@code GET /api/streams...} on Grizzly directly, for the embedded runner: the same requests, filters, CORS headers,
+ * answers and stream as {@link dev.beacon.stream.StreamsResource}, without JAX-RS in the way of each write (see the
+ * README's Performance section). A client that leaves is released as soon as Grizzly sees its connection close.
  */
 final class DirectStreamHandler extends HttpHandler {
 
     static final String CONTEXT = "/api/streams";
     private final Hub hub;
+    private final TopicFilters filters;
+    private final CorsFilter cors;
 
-    DirectStreamHandler(Hub hub) {
+    DirectStreamHandler(Hub hub, TopicFilters filters, CorsFilter cors) {
         this.hub = hub;
+        this.filters = filters;
+        this.cors = cors;
     }
 
     @Override
     public void service(Request request, Response response) throws IOException {
-        StreamRequest stream;
+        String origin = request.getHeader("Origin");
+        if (request.getMethod() == Method.OPTIONS && !cors.preflightHeaders(origin).isEmpty()) {
+            response.setStatus(204);
+            withCors(response, cors.preflightHeaders(origin));
+            return;
+        }
+        withCors(response, cors.responseHeaders(origin));
         try {
             if (request.getMethod() != Method.GET) {
                 throw problem(405, "Subscribe with GET");
             }
-            stream = parse(request);
+            StreamRequest stream = parse(request);
+            open(stream, filters.of(stream.topics(), query(request)), request, response);
         } catch (CharConversionException e) {
             answer(response, Problem.response(400, "The request path is not valid UTF-8"));
-            return;
         } catch (WebApplicationException e) {
             answer(response, e.getResponse());
-            return;
         }
-        open(stream, request, response);
     }
 
     private static StreamRequest parse(Request request) throws CharConversionException {
         String path = request.getDecodedRequestURI().substring(CONTEXT.length());
         String header = request.getHeader("Last-Event-ID");
         String query = request.getParameter("lastEventId");
-        if (path == null || path.isEmpty() || path.equals("/")) {
+        if (path.isEmpty() || path.equals("/")) {
             String[] topics = request.getParameterValues("topic");
             return StreamRequest.ofTopics(topics == null ? List.of() : Arrays.asList(topics), header, query);
         }
@@ -66,32 +81,33 @@ final class DirectStreamHandler extends HttpHandler {
         return StreamRequest.ofTopic(topic, header, query);
     }
 
+    private static MultivaluedMap<String, String> query(Request request) {
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> query.addAll(name, values));
+        return query;
+    }
+
     /** Nothing is written before the hub accepts the subscription, so a refusal can still be a 4xx. */
-    private void open(StreamRequest stream, Request request, Response response) throws IOException {
-        response.suspend();
+    private void open(StreamRequest stream, Predicate<HubEvent> filter, Request request, Response response)
+            throws IOException {
         Subscription subscription;
+        response.suspend();
         try {
-            response.setStatus(200);
-            response.setContentType("text/event-stream");
-            response.setHeader("Cache-Control", "no-cache");
-            response.setHeader("X-Accel-Buffering", "no");
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), event -> true,
-                    new GrizzlyChannel(response));
-        } catch (InvalidInputException e) {
-            refuse(response, Problem.response(400, e.getMessage()));
-            return;
-        } catch (CapacityException e) {
-            refuse(response, Problem.response(429, e.getMessage()));
+            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(response));
+        } catch (InvalidInputException | CapacityException e) {
+            answer(response, Problem.response(e instanceof CapacityException ? 429 : 400, e.getMessage()));
+            response.resume();
             return;
         }
         request.getContext().getConnection().addCloseListener(
                 (GenericCloseListener) (connection, type) -> subscription.close());
     }
 
-    private static void refuse(Response response, jakarta.ws.rs.core.Response problem) throws IOException {
-        response.reset();
-        answer(response, problem);
-        response.resume();
+    private static void withCors(Response response, Map<String, String> headers) {
+        if (!headers.isEmpty()) {
+            response.setHeader("Vary", "Origin");
+            headers.forEach(response::setHeader);
+        }
     }
 
     private static WebApplicationException problem(int status, String detail) {

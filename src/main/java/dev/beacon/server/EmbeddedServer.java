@@ -2,7 +2,10 @@ package dev.beacon.server;
 
 import dev.beacon.BeaconApplication;
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.cors.CorsFilter;
 import dev.beacon.hub.Hub;
+import dev.beacon.stream.TopicFilters;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Extension;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
@@ -55,7 +58,8 @@ public final class EmbeddedServer implements AutoCloseable {
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
             if (direct(config)) {
-                http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(container.select(Hub.class).get()),
+                http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(container.select(Hub.class).get(),
+                                container.select(TopicFilters.class).get(), container.select(CorsFilter.class).get()),
                         HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
             }
             NetworkListener listener = http.getListeners().iterator().next();
@@ -67,6 +71,7 @@ public final class EmbeddedServer implements AutoCloseable {
             // bounded instead of growing with everything published.
             listener.getTransport().getAsyncQueueIO().getWriter().setMaxPendingBytesPerConnection(WRITE_QUEUE_BYTES);
             http.start();
+            createApplicationBeans(container);
             URI uri = URI.create("http://" + config.host() + ":" + listener.getPort() + "/");
             return new EmbeddedServer(container, http, uri);
         } catch (IOException e) {
@@ -102,6 +107,19 @@ public final class EmbeddedServer implements AutoCloseable {
                     + "'; expected direct or portable");
         }
         return transport.equals("direct");
+    }
+
+    /**
+     * Creates the application's CDI-managed resources and providers now. Jersey's CDI integration injects them through
+     * the injection manager of the Jersey runtime that started last: a Jersey client started later in this JVM (a
+     * test's SseEventSource, say), once closed, would break every such bean created after it.
+     */
+    private static void createApplicationBeans(WeldContainer container) {
+        for (Class<?> type : new BeaconApplication().getClasses()) {
+            if (type.isAnnotationPresent(ApplicationScoped.class)) {
+                container.select(type).get().toString(); // a client proxy creates its instance on the first call
+            }
+        }
     }
 
     /** The server's root, such as {@code http://127.0.0.1:8080/}; the API is under {@code api/}. */

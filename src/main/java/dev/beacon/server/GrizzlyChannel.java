@@ -22,9 +22,14 @@ final class GrizzlyChannel implements SubscriberChannel {
     private final NIOOutputStream out;
     private boolean closed;
 
+    /** Takes a suspended response; its status and event-stream headers are set here, before the first write. */
     GrizzlyChannel(Response response) {
         this.response = response;
         this.out = response.getNIOOutputStream();
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
     }
 
     @Override

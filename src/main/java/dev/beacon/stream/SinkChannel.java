@@ -10,13 +10,14 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The portable transport: a JAX-RS {@link SseEventSink}. All pending frames of a subscriber go out as one
- * {@link FramedEvent}, so a subscriber that is behind gets one write and one flush, not one per event.
+ * {@link FramedEvent}, so a subscriber that is behind gets one write and one flush, not one per event. Public for the
+ * generator streams, which write their own frames to a sink.
  */
-final class SinkChannel implements SubscriberChannel {
+public final class SinkChannel implements SubscriberChannel {
 
     private final SseEventSink sink;
 
-    SinkChannel(SseEventSink sink) {
+    public SinkChannel(SseEventSink sink) {
         this.sink = sink;
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Subscribing. Everything that can be wrong with a request (no topic, a bad topic name, a malformed
  * {@code Last-Event-ID}) is answered with a 400 before the stream starts: a browser's EventSource gives up for good on
- * any status but 200, while it reconnects after a stream that ends.
+ * any status but 200, while it reconnects after a stream that ends. Query parameters that name a {@link TopicFilter}
+ * ({@code ?severity=high}) narrow what the subscriber receives.
  */
 @Path("streams")
 @ApplicationScoped
@@ -30,14 +32,19 @@ public class StreamsResource {
     @Inject
     Hub hub;
 
+    @Inject
+    TopicFilters filters;
+
     @GET
     @Path("{topic}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void topic(@PathParam("topic") String topic,
                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                       @QueryParam("lastEventId") String lastEventIdQuery,
+                      @Context UriInfo uri,
                       @Context SseEventSink sink) {
-        open(StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        StreamRequest request = StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery);
+        open(request, filters.of(request.topics(), uri.getQueryParameters()), sink);
     }
 
     @GET
@@ -45,12 +52,24 @@ public class StreamsResource {
     public void topics(@QueryParam("topic") List<String> topics,
                        @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                        @QueryParam("lastEventId") String lastEventIdQuery,
+                       @Context UriInfo uri,
                        @Context SseEventSink sink) {
-        open(StreamRequest.ofTopics(topics, lastEventIdHeader, lastEventIdQuery), event -> true, sink);
+        StreamRequest request = StreamRequest.ofTopics(topics, lastEventIdHeader, lastEventIdQuery);
+        open(request, filters.of(request.topics(), uri.getQueryParameters()), sink);
     }
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
         hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink));
+    }
+
+    /**
+     * Like {@link #open}, for a stream with an end: the stream is closed right after the event that {@code last}
+     * accepts has been written (a job's {@code complete}, say), not before.
+     */
+    public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
+                          SseEventSink sink) {
+        EndingChannel channel = new EndingChannel(new SinkChannel(sink), last);
+        channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
     }
 }

@@ -87,6 +87,11 @@ public final class RawSse implements AutoCloseable {
         return body();
     }
 
+    /** The body without its heartbeat comments, which may fall anywhere between events. */
+    public static String withoutHeartbeats(String body) {
+        return body.replace(": heartbeat\n\n", "");
+    }
+
     public String body() {
         return body.toString(StandardCharsets.UTF_8);
     }

@@ -1,0 +1,40 @@
+package dev.beacon.clock;
+
+import dev.beacon.generator.TopicFeeds;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Future;
+
+/** Publishes the time to topic {@code clock} every second while it has a subscriber. */
+@ApplicationScoped
+public class ClockFeed {
+
+    private final Clock clock = Clock.systemUTC();
+    private Future<?> feed;
+
+    @Inject
+    TopicFeeds feeds;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        feed = feeds.whileSubscribed(Time.TOPIC, Time.EVENT, Duration.ofSeconds(1), this::now);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (feed != null) {
+            feed.cancel(false);
+        }
+    }
+
+    Time now() {
+        Instant now = clock.instant();
+        return new Time(now.toString(), now.toEpochMilli());
+    }
+}

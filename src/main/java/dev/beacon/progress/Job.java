@@ -1,0 +1,129 @@
+package dev.beacon.progress;
+
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.Publisher;
+
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * One job: its state, its topic, and the guarantee that its stream ends with exactly one end event and nothing after
+ * it. Every publish and every change of state happen under the job's lock.
+ */
+final class Job implements JobReporter {
+
+    static final String PROGRESS = "progress";
+    private static final System.Logger LOG = System.getLogger(Job.class.getName());
+
+    final String id;
+    final String kind;
+    final String topic;
+    /** The hub's newest id before this job's first event: resuming from it replays the whole job. */
+    final long origin;
+    private final Instant created = Instant.now();
+    private final Publisher publisher;
+    private JobState state = JobState.RUNNING;
+    private double percent;
+    private int publishedPercent = -1;
+    private Instant finished;
+    private String message;
+    private long endEventId;
+    /** The thread running the work, while it runs: what a cancel interrupts. */
+    private Thread worker;
+
+    Job(String id, String kind, long origin, Publisher publisher) {
+        this.id = id;
+        this.kind = kind;
+        this.topic = "job-" + id;
+        this.origin = origin;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public synchronized void progress(double reported, Object data) {
+        if (state != JobState.RUNNING) {
+            throw new CancellationException("Job " + id + " is " + state.wire());
+        }
+        percent = Math.max(0, Math.min(100, reported));
+        int whole = (int) Math.floor(percent);
+        if (whole > publishedPercent) {
+            publishedPercent = whole;
+            publisher.publish(topic, PROGRESS, data != null ? data : Map.of("progress_percent", percent));
+        }
+    }
+
+    @Override
+    public synchronized boolean isCancelled() {
+        return state == JobState.CANCELLED;
+    }
+
+    /** Runs the work to its end; the end event is published here unless the job was cancelled meanwhile. */
+    void run(JobWork work) {
+        synchronized (this) {
+            if (state != JobState.RUNNING) {
+                return; // cancelled before a thread was free to run it
+            }
+            worker = Thread.currentThread();
+        }
+        try {
+            work(work);
+        } finally {
+            synchronized (this) {
+                worker = null;
+            }
+        }
+    }
+
+    private void work(JobWork work) {
+        try {
+            Object result = work.run(this);
+            end(JobState.COMPLETE, new JobEnd(id, result, null));
+        } catch (CancellationException | InterruptedException e) {
+            end(JobState.CANCELLED, new JobEnd(id, null, null));
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Job " + id + " (" + kind + ") failed", e);
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            end(JobState.FAILED, new JobEnd(id, null, reason));
+        }
+    }
+
+    /** Cancels a running job (its thread is interrupted); false when it had completed or failed. */
+    synchronized boolean cancel() {
+        if (!end(JobState.CANCELLED, new JobEnd(id, null, null))) {
+            return state == JobState.CANCELLED;
+        }
+        if (worker != null) {
+            worker.interrupt();
+        }
+        return true;
+    }
+
+    /** The one transition out of running: publishes the end event; false if the job had already ended. */
+    synchronized boolean end(JobState end, JobEnd data) {
+        if (state != JobState.RUNNING) {
+            return false;
+        }
+        state = end;
+        finished = Instant.now();
+        message = data.message();
+        HubEvent event = publisher.publish(topic, end.wire(), data);
+        endEventId = event.id();
+        return true;
+    }
+
+    synchronized boolean isRunning() {
+        return state == JobState.RUNNING;
+    }
+
+    /** True when the client already has the end event: nothing is left to send it. */
+    synchronized boolean hasSentEnd(Long lastEventId) {
+        return state != JobState.RUNNING && lastEventId != null && lastEventId >= endEventId;
+    }
+
+    synchronized JobStatus status(String eventsUri) {
+        return new JobStatus(id, kind, state.wire(), percent, created.toString(),
+                finished == null ? null : finished.toString(), message, eventsUri);
+    }
+}

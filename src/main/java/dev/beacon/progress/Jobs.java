@@ -1,0 +1,124 @@
+package dev.beacon.progress;
+
+import dev.beacon.concurrent.BeaconExecutors;
+import dev.beacon.config.BeaconConfig;
+import dev.beacon.hub.CapacityException;
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.Publisher;
+import dev.beacon.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts jobs and keeps them: at most {@value #MAX_RUNNING} running at once (a 429 beyond), and the last
+ * {@value #RETAINED} finished ones for status and replay. Inject it to run work of one's own as a job:
+ *
+ * <pre>{@code
+ * String id = jobs.start("import", reporter -> { ... reporter.progress(42, row); ... return summary; });
+ * }</pre>
+ */
+@ApplicationScoped
+public class Jobs {
+
+    public static final String MAX_RUNNING = "beacon.jobs.max-running";
+    public static final String RETAINED = "beacon.jobs.retained";
+
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Deque<String> finished = new ArrayDeque<>();
+    private final AtomicInteger running = new AtomicInteger();
+
+    @Inject
+    BeaconConfig config;
+
+    @Inject
+    BeaconExecutors executors;
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    Instance<JobKind> kinds;
+
+    /** Starts a job of a registered kind, as {@code POST /api/jobs} does; answers its id. */
+    public String submit(String kindName, JsonObject params) {
+        JobKind kind = kinds.stream().filter(k -> k.name().equals(kindName)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("Unknown job kind '" + kindName + "': use one of "
+                        + kinds.stream().map(JobKind::name).sorted().toList()));
+        return start(kind.name(), kind.prepare(params));
+    }
+
+    /**
+     * Runs the work as a job on a Beacon-owned thread; answers its id.
+     *
+     * @throws CapacityException when the maximum of running jobs is reached
+     */
+    public String start(String kind, JobWork work) {
+        int max = config.integer(MAX_RUNNING, 4, 1, 10_000);
+        if (running.incrementAndGet() > max) {
+            running.decrementAndGet();
+            throw new CapacityException("Already " + max + " jobs running (" + MAX_RUNNING + "); try again later");
+        }
+        Job job = new Job(UUID.randomUUID().toString(), kind, hub.head(), publisher);
+        jobs.put(job.id, job);
+        try {
+            executors.work().execute(() -> {
+                try {
+                    job.run(work);
+                } finally {
+                    finished(job);
+                }
+            });
+        } catch (RuntimeException e) {
+            jobs.remove(job.id);
+            running.decrementAndGet();
+            throw e;
+        }
+        return job.id;
+    }
+
+    /** Jobs running now. */
+    public int running() {
+        return running.get();
+    }
+
+    public Optional<JobStatus> status(String id, String eventsUri) {
+        return find(id).map(job -> job.status(eventsUri));
+    }
+
+    /** Cancels a running job; false if it had already completed or failed. */
+    public boolean cancel(String id) {
+        return find(id).orElseThrow(() -> unknown(id)).cancel();
+    }
+
+    Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    static ProblemException unknown(String id) {
+        return new ProblemException(404, "No job '" + id + "' (finished jobs are kept for a while, then forgotten)");
+    }
+
+    private void finished(Job job) {
+        running.decrementAndGet();
+        int retained = config.integer(RETAINED, 100, 1, 1_000_000);
+        synchronized (finished) {
+            finished.addLast(job.id);
+            while (finished.size() > retained) {
+                jobs.remove(finished.removeFirst());
+            }
+        }
+    }
+}
