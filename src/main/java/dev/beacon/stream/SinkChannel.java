@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The portable transport: a JAX-RS {@link SseEventSink}. All pending event frames of a subscriber go out as one
@@ -17,10 +19,15 @@ import java.util.concurrent.CompletionStage;
  */
 final class SinkChannel implements SubscriberChannel {
 
-    private final SseEventSink sink;
+    private static final System.Logger LOG = System.getLogger(SinkChannel.class.getName());
 
-    SinkChannel(SseEventSink sink) {
+    private final SseEventSink sink;
+    private final Executor closer;
+
+    /** {@code closer}: where {@link #close()} runs the sink's own close (see there). */
+    SinkChannel(SseEventSink sink, Executor closer) {
         this.sink = sink;
+        this.closer = closer;
     }
 
     @Override
@@ -68,8 +75,27 @@ final class SinkChannel implements SubscriberChannel {
         return events;
     }
 
+    /**
+     * Closes the sink on the executor, never on the caller's thread. RESTEasy's {@code close()} waits for a flush of
+     * what is already written, which for a client that stopped reading lasts until the server's write timeout; and
+     * it clears the RESTEasy request context of the thread it runs on, which on a publisher's request thread (a
+     * subscriber dropped for being slow) would break that publish with a 500. The hub calls this from publishers,
+     * the heartbeat tick and I/O completion callbacks, none of which may wait for a client.
+     */
     @Override
     public void close() {
-        sink.close();
+        try {
+            closer.execute(this::closeNow);
+        } catch (RejectedExecutionException shuttingDown) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Closing an event sink failed", e);
+        }
     }
 }

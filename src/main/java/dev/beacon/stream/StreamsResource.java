@@ -1,5 +1,6 @@
 package dev.beacon.stream;
 
+import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.problem.ProblemException;
@@ -30,6 +31,8 @@ public class StreamsResource {
     public static final String LAST_EVENT_ID = "Last-Event-ID";
     @Inject
     Hub hub;
+    @Inject
+    BeaconExecutors executors;
 
     @GET
     @Path("{topic}")
@@ -55,6 +58,6 @@ public class StreamsResource {
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, SseEventSink sink) {
-        hub.subscribe(topics, lastEventId, filter, new SinkChannel(sink));
+        hub.subscribe(topics, lastEventId, filter, new SinkChannel(sink, executors.delivery()));
     }
 }
