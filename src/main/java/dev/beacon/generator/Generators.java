@@ -87,7 +87,7 @@ public class Generators {
     }
 
     private GeneratorStream open(SseEventSink sink) {
-        GeneratorStream stream = new GeneratorStream(new SinkChannel(sink), executors.delivery(), publisher::toText);
+        GeneratorStream stream = new GeneratorStream(new SinkChannel(sink, executors.delivery()), executors.delivery(), publisher::toText);
         running.incrementAndGet();
         stream.onStop(running::decrementAndGet);
         long period = config.heartbeat().toMillis();

@@ -15,6 +15,7 @@ import java.util.List;
 /**
  * Writes a {@link FramedEvent}'s bytes as they are. Every frame but the last gets its closing blank line here; the
  * sink itself writes the last one after each event it sends (Jersey's event sink writes "\n" after every chunk).
+ * A sink that encodes events from their accessors (RESTEasy's) never calls this; {@link FramedEvent} covers it.
  */
 @Provider
 @Produces(MediaType.SERVER_SENT_EVENTS)

@@ -1,5 +1,6 @@
 package dev.beacon.stream;
 
+import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,8 @@ public class StreamsResource {
     public static final String LAST_EVENT_ID = "Last-Event-ID";
     @Inject
     Hub hub;
+    @Inject
+    BeaconExecutors executors;
 
     @Inject
     TopicFilters filters;
@@ -60,7 +63,7 @@ public class StreamsResource {
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
-        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink));
+        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
     }
 
     /**
@@ -69,7 +72,7 @@ public class StreamsResource {
      */
     public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
                           SseEventSink sink) {
-        EndingChannel channel = new EndingChannel(new SinkChannel(sink), last);
+        EndingChannel channel = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
         channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
     }
 }

@@ -13,7 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP calls to a test server with the JDK's client: publishing, and reading JSON answers. */
+/** Plain HTTP calls to a Beacon with the JDK's client: publishing (with {@link TestServer#TOKEN}), reading JSON. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -21,9 +21,9 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private final TestServer server;
+    private final Endpoint server;
 
-    public Http(TestServer server) {
+    public Http(Endpoint server) {
         this.server = server;
     }
 

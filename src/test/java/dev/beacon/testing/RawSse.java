@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -31,20 +32,22 @@ public final class RawSse implements AutoCloseable {
     }
 
     /** Sends a GET with the given extra header lines (each "Name: value"). */
-    public static RawSse get(TestServer server, String apiPath, String... headers) {
+    public static RawSse get(Endpoint server, String apiPath, String... headers) {
         return get(server, apiPath, 0, headers);
     }
 
     /** With a receive buffer size (0 for the default): a small one makes a stalled reader fill up quickly. */
-    public static RawSse get(TestServer server, String apiPath, int receiveBuffer, String... headers) {
+    public static RawSse get(Endpoint server, String apiPath, int receiveBuffer, String... headers) {
         try {
             Socket socket = new Socket();
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
+            URI uri = server.api(apiPath);
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
             socket.setSoTimeout((int) Duration.ofSeconds(EventRecorder.TIMEOUT_SECONDS).toMillis());
-            StringBuilder request = new StringBuilder("GET /api/" + apiPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
                     + "Accept: text/event-stream\r\n");
             for (String header : headers) {
                 request.append(header).append("\r\n");

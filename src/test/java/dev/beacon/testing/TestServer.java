@@ -11,7 +11,7 @@ import java.util.Map;
  * Beacon's embedded runner on a free port of 127.0.0.1, with settings for one test class. Start it in
  * {@code @BeforeAll}, close it in {@code @AfterAll}: one Weld container runs at a time.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Endpoint, AutoCloseable {
 
     public static final String TOKEN = "test-token";
 
@@ -37,6 +37,7 @@ public final class TestServer implements AutoCloseable {
         return server.uri();
     }
 
+    @Override
     public URI api(String path) {
         return server.uri().resolve("api/" + path);
     }

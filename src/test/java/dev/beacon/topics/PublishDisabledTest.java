@@ -4,6 +4,7 @@ import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Publisher;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
+import dev.beacon.testing.Problems;
 import dev.beacon.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class PublishDisabledTest {
 
     @Test
     void refusesHttpPublishingWith403AndSaysHowToEnableIt() {
-        BadInputContract.assertProblem(403, http.publishText("off", null, "x"), "beacon.publish.token");
+        Problems.assertProblem(403, http.publishText("off", null, "x"), "beacon.publish.token");
     }
 
     @Test

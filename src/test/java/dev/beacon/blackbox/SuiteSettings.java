@@ -1,0 +1,41 @@
+package dev.beacon.blackbox;
+
+import dev.beacon.alerts.AlertSimulator;
+import dev.beacon.config.BeaconConfig;
+import dev.beacon.testing.TestServer;
+
+import java.util.Map;
+
+/**
+ * The settings every target of the suite runs with, through Beacon's configuration keys: a short heartbeat, a small
+ * queue so a stalled subscriber is dropped quickly, a small history so a resume can fall off its end. The app servers
+ * get the first group as environment variables and the second as system properties, so both ways are proved on both.
+ */
+final class SuiteSettings {
+
+    static final int HISTORY = 5;
+    static final int MAX_BYTES = 65_536;
+
+    /** Given to app servers as environment variables ({@code BEACON_HEARTBEAT=1}). */
+    static final Map<String, String> AS_ENVIRONMENT = Map.of(
+            BeaconConfig.PUBLISH_TOKEN, TestServer.TOKEN,
+            BeaconConfig.HEARTBEAT, "1",
+            AlertSimulator.ENABLED, "true",
+            AlertSimulator.RATE, "5");
+
+    /** Given to app servers as system properties ({@code -Dbeacon.subscriber.queue=8}). */
+    static final Map<String, String> AS_PROPERTIES = Map.of(
+            BeaconConfig.SUBSCRIBER_QUEUE, "8",
+            BeaconConfig.HISTORY_SIZE, Integer.toString(HISTORY),
+            BeaconConfig.PUBLISH_MAX_BYTES, Integer.toString(MAX_BYTES));
+
+    private SuiteSettings() {
+    }
+
+    /** All of them as key, value, key, value... for {@link TestServer#start(String...)}. */
+    static String[] keyValues() {
+        return java.util.stream.Stream.concat(AS_ENVIRONMENT.entrySet().stream(), AS_PROPERTIES.entrySet().stream())
+                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
+    }
+}

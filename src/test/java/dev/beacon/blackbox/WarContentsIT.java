@@ -1,0 +1,45 @@
+package dev.beacon.blackbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The WAR as built: Beacon's own classes on the app server's Jakarta EE, nothing of the embedded runner. */
+class WarContentsIT {
+
+    private static final List<String> EMBEDDED_ONLY = List.of("jersey", "weld", "grizzly", "yasson", "hk2");
+
+    @Test
+    void carriesNoJaxRsCdiOrJsonImplementationAndNoEmbeddedRunner() throws IOException {
+        List<String> names = entries();
+        List<String> bundled = names.stream()
+                .filter(name -> name.startsWith("WEB-INF/lib/"))
+                .filter(name -> EMBEDDED_ONLY.stream().anyMatch(name.toLowerCase(Locale.ROOT)::contains))
+                .toList();
+        assertEquals(List.of(), bundled, "the app server provides these");
+        assertEquals(List.of(), names.stream().filter(name -> name.startsWith("WEB-INF/classes/dev/beacon/server/"))
+                .toList(), "the embedded runner is not part of the WAR");
+        assertTrue(names.contains("WEB-INF/classes/dev/beacon/BeaconApplication.class"), String.join("\n", names));
+    }
+
+    @Test
+    void tellsBothServersItsContextRootAndServesTheDashboard() throws IOException {
+        List<String> names = entries();
+        assertTrue(names.contains("WEB-INF/jboss-web.xml"), "WildFly's context root");
+        assertTrue(names.contains("WEB-INF/glassfish-web.xml"), "Payara's context root");
+        assertTrue(names.contains("index.html"), "the dashboard");
+    }
+
+    private static List<String> entries() throws IOException {
+        try (ZipFile war = new ZipFile(AppServer.war().toFile())) {
+            return war.stream().map(ZipEntry::getName).toList();
+        }
+    }
+}

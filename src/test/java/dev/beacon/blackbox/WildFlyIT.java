@@ -1,0 +1,33 @@
+package dev.beacon.blackbox;
+
+import dev.beacon.testing.Http;
+import dev.beacon.testing.RawSse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The black-box suite against the WAR on WildFly (RESTEasy on Undertow, Weld). */
+class WildFlyIT extends AppServerSuite {
+
+    @RegisterExtension
+    static final AppServer SERVER = new WildFly();
+
+    @Override
+    AppServer server() {
+        return SERVER;
+    }
+
+    @Test
+    void aClientLeavingMidStreamLeavesNoErrorInTheLog() {
+        try (RawSse stream = RawSse.get(SERVER, "streams/wf-leaving")) {
+            stream.readUntil("open\n\n");
+        }
+        await("the subscriber to be released").atMost(Duration.ofSeconds(15))
+                .until(() -> Http.json(http().get("topics/wf-leaving").body()).getInt("subscribers") == 0);
+        assertFalse(SERVER.log().contains("UT005088"), "beacon.cli quiets Undertow's report of a client leaving");
+    }
+}
