@@ -93,7 +93,8 @@ final class DirectStreamHandler extends HttpHandler {
         Subscription subscription;
         response.suspend();
         try {
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(response));
+            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(response,
+                    request.getContext().getConnection()));
         } catch (InvalidInputException | CapacityException e) {
             answer(response, Problem.response(e instanceof CapacityException ? 429 : 400, e.getMessage()));
             response.resume();

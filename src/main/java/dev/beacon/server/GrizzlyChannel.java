@@ -1,6 +1,7 @@
 package dev.beacon.server;
 
 import dev.beacon.hub.SubscriberChannel;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.http.io.NIOOutputStream;
 import org.glassfish.grizzly.http.server.Response;
@@ -20,11 +21,13 @@ final class GrizzlyChannel implements SubscriberChannel {
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
     private final Response response;
     private final NIOOutputStream out;
+    private final Connection<?> connection;
     private boolean closed;
 
     /** Takes a suspended response; its status and event-stream headers are set here, before the first write. */
-    GrizzlyChannel(Response response) {
+    GrizzlyChannel(Response response, Connection<?> connection) {
         this.response = response;
+        this.connection = connection;
         this.out = response.getNIOOutputStream();
         response.setStatus(200);
         response.setContentType("text/event-stream");
@@ -80,15 +83,24 @@ final class GrizzlyChannel implements SubscriberChannel {
         }
     }
 
-    /** Ends the response (the chunked stream's last chunk) and lets Grizzly recycle the connection's objects. */
+    /**
+     * Ends the response with the chunked stream's last chunk when the connection can take it. A connection that cannot
+     * (a stalled client, dropped for it) is closed outright instead: finishing its response would block this thread
+     * until the write timeout, and it could never read the end anyway.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
-        if (response.isSuspended()) {
+        if (!response.isSuspended()) {
+            return;
+        }
+        if (out.canWrite()) {
             response.resume();
+        } else {
+            connection.closeSilently();
         }
     }
 }
