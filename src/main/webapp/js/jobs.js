@@ -30,6 +30,13 @@ export function jobsApi(action, id, { epochs, steps } = {}) {
 export function jobsPanel() {
   let source = null;
   let jobId = null;
+  let progress = {};
+
+  /** Ending events may carry fewer fields than progress events: what they lack keeps its last value. */
+  function update(fields) {
+    progress = { ...progress, ...fields };
+    showProgress(progress);
+  }
 
   async function start(epochs, steps) {
     setState('starting', 'Starting…');
@@ -59,29 +66,43 @@ export function jobsPanel() {
     jobId = id;
     localStorage.setItem(STORAGE_KEY, id);
     setText('job-id', id);
-    showProgress({});
+    progress = {};
+    showProgress(progress);
     setState('running', resumed ? 'Picked up the running job again.' : 'Training…');
     const events = new EventSource(jobsApi('events', id).url);
     source = events;
-    events.addEventListener('progress', event => showProgress(parseJson(event.data) ?? {}));
+    events.addEventListener('progress', event => update(parseJson(event.data) ?? {}));
     for (const ending of ENDINGS) {
       events.addEventListener(ending, event => finish(ending, parseJson(event.data) ?? {}));
     }
     events.addEventListener('error', () => {
       if (events.readyState === EventSource.CLOSED && source === events) {
-        // The browser gives up only on an answer other than a stream: the job is gone (a restart, say).
-        forget();
-        setState('idle', 'The job is no longer known to the server.');
+        forgetIfUnknown(id);
       }
     });
   }
 
-  function finish(ending, data) {
-    if (ending === 'complete') {
-      showProgress({ ...data, progress_percent: 100 });
-    } else if (Object.keys(data).length) {
-      showProgress(data);
+  /**
+   * The browser gives up on a stream for an answer other than a stream (the job is gone: a restart, say), but also
+   * when the page is being left, while the job runs on. Only the server's 404 makes the page forget the job.
+   */
+  async function forgetIfUnknown(id) {
+    const request = new AbortController();
+    try {
+      const response = await fetch(jobsApi('events', id).url, { signal: request.signal });
+      if (response.status === 404 && jobId === id) {
+        forget();
+        setState('idle', 'The job is no longer known to the server.');
+      }
+    } catch {
+      // Leaving the page or offline: keep the job for the next load.
+    } finally {
+      request.abort();
     }
+  }
+
+  function finish(ending, data) {
+    update(ending === 'complete' ? { ...data, progress_percent: 100 } : data);
     const reason = typeof data.error === 'string' ? data.error : typeof data.message === 'string' ? data.message : '';
     forget();
     setState(ending, reason || `The job is ${ending}.`);

@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
@@ -40,6 +41,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String MISSING = "Browser tests need Chromium and its driver: apt-get install -y chromium chromium-driver";
     private static final System.Logger LOG = System.getLogger(Browser.class.getName());
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -49,6 +51,11 @@ final class Browser implements AutoCloseable {
         this.service = service;
         this.driver = driver;
         this.profile = profile;
+    }
+
+    /** A browser, or null when Chromium is not installed: tests then call {@link #requireChromium()} to skip. */
+    static Browser startIfInstalled() {
+        return installed() ? start() : null;
     }
 
     static Browser start() {
@@ -63,14 +70,18 @@ final class Browser implements AutoCloseable {
 
     /** Skips (or on CI fails) when Debian's chromium or chromium-driver is not installed. */
     static void requireChromium() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        boolean present = installed();
         if (!present && "true".equals(System.getenv("CI"))) {
             fail(MISSING + " (CI=true: a missing browser fails the run)");
         }
-        if (!present) {
+        if (!present && !WARNED.getAndSet(true)) {
             LOG.log(System.Logger.Level.WARNING, MISSING);
         }
         Assumptions.assumeTrue(present, MISSING);
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     private static ChromeOptions options(Path profile) {
@@ -113,7 +124,11 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to 15 s for the condition, polling often, and answers its value. */
     <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50))
+        return await(what, Duration.ofSeconds(15), condition);
+    }
+
+    <T> T await(String what, Duration timeout, ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
                 .withMessage(what)
                 .until(condition);
     }

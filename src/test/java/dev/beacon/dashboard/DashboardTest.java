@@ -36,7 +36,7 @@ class DashboardTest {
 
     @BeforeAll
     static void start() {
-        browser = Browser.start();
+        browser = Browser.startIfInstalled();
         server = TestServer.start(BeaconConfig.HISTORY_SIZE, "20");
         feeds = new Feeds(new Http(server));
     }
@@ -56,6 +56,7 @@ class DashboardTest {
 
     @BeforeEach
     void openDashboard() {
+        Browser.requireChromium();
         browser.open(server.uri().toString());
         browser.await("the page connects", attributeToBe(By.id("connection"), "data-state", "connected"));
     }
