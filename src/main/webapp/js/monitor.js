@@ -12,7 +12,7 @@ export function monitorPanel() {
     const stats = parseJson(data) ?? {};
     gauge('gauge-cpu', 'cpu-value', stats.cpu_percent);
     gauge('gauge-memory', 'memory-value', stats.memory_percent);
-    setText('memory-used', pair(stats.memory_used_mb, stats.memory_total_mb, ' MB'));
+    setText('memory-used', gigabytes(stats.memory_used_mb, stats.memory_total_mb));
     setText('process-cpu', format(stats.process_cpu_percent, 1, ' %'));
     setText('heap', pair(stats.heap_used_mb, stats.heap_max_mb, ' MB'));
     setText('load-average', format(stats.load_average, 2));
@@ -52,14 +52,20 @@ function gauge(figureId, valueId, value) {
 
 function span(ms) {
   const seconds = Math.round(ms / 1000);
-  return seconds < 60 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return seconds < 60 ? `${Math.max(1, seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
 
-function pair(used, total, unit) {
+/** Machine memory reads better in GB: 8.9 / 16.0 GB. */
+function gigabytes(usedMb, totalMb) {
+  const toGb = mb => (number(mb) === null ? null : mb / 1024);
+  return pair(toGb(usedMb), toGb(totalMb), ' GB', 1);
+}
+
+function pair(used, total, unit, decimals = 0) {
   const u = number(used);
   const t = number(total);
   if (u === null && t === null) {
     return MISSING;
   }
-  return `${format(u, 0)} / ${format(t, 0)}${unit}`;
+  return `${format(u, decimals)} / ${format(t, decimals)}${unit}`;
 }

@@ -61,7 +61,7 @@ function update(row, price, change) {
   row.price.textContent = price === null ? MISSING : price.toFixed(2);
   const direction = change === null || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
   row.tr.dataset.direction = direction;
-  row.change.textContent = change === null ? MISSING : describeChange(price, change, direction);
+  row.change.replaceChildren(...(change === null ? [MISSING] : describeChange(price, change, direction)));
   if (price !== null) {
     row.prices.push(price);
     row.prices.splice(0, Math.max(0, row.prices.length - HISTORY));
@@ -70,10 +70,14 @@ function update(row, price, change) {
   }
 }
 
+/** The change with its arrow, and below it the change in percent of the previous price when that is known. */
 function describeChange(price, change, direction) {
   const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
   const sign = change > 0 ? '+' : '';
+  const parts = [el('span', { class: 'change-abs' }, `${arrow} ${sign}${change.toFixed(2)}`)];
   const before = price === null ? 0 : price - change;
-  const percent = before > 0 ? ` (${sign}${((change / before) * 100).toFixed(2)} %)` : '';
-  return `${arrow} ${sign}${change.toFixed(2)}${percent}`;
+  if (before > 0) {
+    parts.push(el('span', { class: 'change-pct' }, `${sign}${((change / before) * 100).toFixed(2)} %`));
+  }
+  return parts;
 }

@@ -166,6 +166,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Closes each that was started, in order, even when closing one fails. */
+    static void closeAll(AutoCloseable... resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                failure = failure == null ? new IllegalStateException("Closing failed", e) : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -43,15 +43,7 @@ class DashboardTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeAll(browser, server);
     }
 
     @BeforeEach

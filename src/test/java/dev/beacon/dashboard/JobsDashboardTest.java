@@ -44,15 +44,7 @@ class JobsDashboardTest extends JobsPanelContract {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
-        }
+        Browser.closeAll(browser, server);
     }
 
     @Override

@@ -24,15 +24,7 @@ class JobsPanelStubTest extends JobsPanelContract {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            if (stub != null) {
-                stub.close();
-            }
-        }
+        Browser.closeAll(browser, stub);
     }
 
     @Override
