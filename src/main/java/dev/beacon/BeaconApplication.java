@@ -13,6 +13,7 @@ import dev.beacon.problem.WebApplicationExceptionMapper;
 import dev.beacon.stream.FramedEventWriter;
 import dev.beacon.stream.SseResponseHeaders;
 import dev.beacon.stream.StreamsResource;
+import dev.beacon.ticker.TickerResource;
 import dev.beacon.topics.TopicsResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -36,6 +37,7 @@ public class BeaconApplication extends Application {
                 CounterResource.class,
                 JobsResource.class,
                 RelayResource.class,
+                TickerResource.class,
                 CorsFilter.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,

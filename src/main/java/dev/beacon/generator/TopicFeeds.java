@@ -1,6 +1,7 @@
 package dev.beacon.generator;
 
 import dev.beacon.concurrent.BeaconExecutors;
+import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.Publisher;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,8 @@ import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -19,6 +22,8 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TopicFeeds {
 
+    /** Topics whose built-in feed is switched off, comma-separated. */
+    public static final String OFF = "beacon.feeds.off";
     private static final System.Logger LOG = System.getLogger(TopicFeeds.class.getName());
 
     @Inject
@@ -30,8 +35,22 @@ public class TopicFeeds {
     @Inject
     Publisher publisher;
 
+    @Inject
+    BeaconConfig config;
+
+    /**
+     * False for a topic named in {@value #OFF}: its built-in feed does not run, and only what others publish to the
+     * topic reaches its subscribers (tests use it to drive a page with events of their own).
+     */
+    public boolean enabled(String topic) {
+        return config.text(OFF).map(list -> !Set.of(list.split("\\s*,\\s*")).contains(topic)).orElse(true);
+    }
+
     /** Starts the feed; cancel the answer to stop it. */
     public Future<?> whileSubscribed(String topic, String event, Duration period, Supplier<?> sample) {
+        if (!enabled(topic)) {
+            return CompletableFuture.completedFuture(null);
+        }
         return every(period, "feed of topic " + topic, () -> {
             if (hub.subscribers(topic) > 0) {
                 publisher.publish(topic, event, sample.get());

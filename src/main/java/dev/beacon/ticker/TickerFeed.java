@@ -45,6 +45,9 @@ public class TickerFeed {
     Publisher publisher;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (!feeds.enabled(Quote.TOPIC)) {
+            return;
+        }
         SplittableRandom random = new SplittableRandom();
         symbols().forEach(symbol -> walks.add(new RandomWalk(symbol, 100, random.split())));
         long period = config.integer(INTERVAL, 1000, 10, 3_600_000);
