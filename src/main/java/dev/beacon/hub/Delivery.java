@@ -16,18 +16,27 @@ final class Delivery {
     private final History history;
     private final Executor executor;
     private final Hub hub;
+    private final ReadyQueue[] lanes;
 
-    Delivery(Hub hub, History history, Executor executor) {
+    /**
+     * @param lanes how many subscribers on non-blocking channels are drained at once (one per core is plenty: their
+     *              writes never wait)
+     */
+    Delivery(Hub hub, History history, Executor executor, int lanes) {
         this.hub = hub;
         this.history = history;
         this.executor = executor;
+        this.lanes = new ReadyQueue[lanes];
+        for (int i = 0; i < lanes; i++) {
+            this.lanes[i] = new ReadyQueue(executor, this::drain);
+        }
     }
 
     /** Starts a drain unless one is running; a running one sees the dirty flag and goes round again. */
     void schedule(Subscriber s) {
         s.dirty.set(true);
         if (s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
-            executor.execute(() -> drain(s));
+            dispatch(s);
         }
     }
 
@@ -36,6 +45,18 @@ final class Delivery {
         if (s.state.compareAndSet(Subscriber.BUSY, Subscriber.IDLE)
                 && s.dirty.get()
                 && s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+            dispatch(s);
+        }
+    }
+
+    /**
+     * A channel whose writes never block is drained in its lane's run of subscribers; one whose writes may block (a
+     * JAX-RS sink) gets a task of its own, so a stalled client holds up one delivery thread, never a lane.
+     */
+    private void dispatch(Subscriber s) {
+        if (s.channel.nonBlocking()) {
+            lanes[s.lane % lanes.length].add(s);
+        } else {
             executor.execute(() -> drain(s));
         }
     }
@@ -93,7 +114,7 @@ final class Delivery {
 
     private void continueOrFinish(Subscriber s, boolean more) {
         if (more) {
-            executor.execute(() -> drain(s));
+            dispatch(s);
         } else {
             finish(s);
         }

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -43,6 +44,7 @@ public class Hub {
     private final LongAdder gaps = new LongAdder();
     private final LongAdder heartbeatFailures = new LongAdder();
     private final LongAdder resumes = new LongAdder();
+    private final AtomicLong serials = new AtomicLong();
     private volatile DeliveryObserver observer = DeliveryObserver.NONE;
     private BeaconConfig config;
     private History history;
@@ -65,7 +67,8 @@ public class Hub {
     @PostConstruct
     void start() {
         queueLimit = config.subscriberQueue();
-        delivery = new Delivery(this, history, executors.delivery());
+        int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
+        delivery = new Delivery(this, history, executors.delivery(), lanes);
         long period = config.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -132,7 +135,8 @@ public class Hub {
             cursor = known ? lastEventId : history.floor();
             unknownId = known ? null : lastEventId;
         }
-        Subscriber s = new Subscriber(this, subscribed, filter, channel, head, cursor, List.of(OPENING), unknownId);
+        Subscriber s = new Subscriber(this, (int) (serials.getAndIncrement() & Integer.MAX_VALUE), subscribed, filter,
+                channel, head, cursor, List.of(OPENING), unknownId);
         if (lastEventId != null) {
             resumes.increment();
         }
@@ -142,7 +146,13 @@ public class Hub {
         return s;
     }
 
-    private List<Topic> topics(Collection<String> names) {
+    /**
+     * Checks what {@link #subscribe} would check of the topics, without subscribing: for a transport that must answer
+     * a refusal before it writes anything.
+     *
+     * @throws InvalidInputException for no topic, a bad name or too many topics
+     */
+    public Set<String> checkTopics(Collection<String> names) {
         if (names.isEmpty()) {
             throw new InvalidInputException("Name at least one topic");
         }
@@ -152,6 +162,11 @@ public class Hub {
             throw new InvalidInputException("A subscription may name at most " + MAX_TOPICS_PER_SUBSCRIPTION
                     + " topics, got " + unique.size());
         }
+        return unique;
+    }
+
+    private List<Topic> topics(Collection<String> names) {
+        Set<String> unique = checkTopics(names);
         List<Topic> result = new ArrayList<>(unique.size());
         unique.forEach(name -> result.add(topic(name)));
         return List.copyOf(result);

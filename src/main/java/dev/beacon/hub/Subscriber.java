@@ -17,6 +17,8 @@ final class Subscriber implements Subscription {
     static final int CLOSED = 2;
 
     final List<Topic> topics;
+    /** Which of the delivery lanes drains it, when its channel never blocks. */
+    final int lane;
     final Predicate<HubEvent> filter;
     final SubscriberChannel channel;
     /** Events with ids up to here were published before it subscribed: replay, not counted in its queue. */
@@ -36,9 +38,10 @@ final class Subscriber implements Subscription {
     final AtomicInteger state = new AtomicInteger(IDLE);
     private final Hub hub;
 
-    Subscriber(Hub hub, List<Topic> topics, Predicate<HubEvent> filter, SubscriberChannel channel, long liveFrom,
-               long cursor, List<byte[]> preamble, Long unknownId) {
+    Subscriber(Hub hub, int lane, List<Topic> topics, Predicate<HubEvent> filter, SubscriberChannel channel,
+               long liveFrom, long cursor, List<byte[]> preamble, Long unknownId) {
         this.hub = hub;
+        this.lane = lane;
         this.topics = topics;
         this.filter = filter;
         this.channel = channel;

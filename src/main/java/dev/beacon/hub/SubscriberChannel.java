@@ -15,6 +15,14 @@ public interface SubscriberChannel {
      */
     CompletionStage<?> write(List<byte[]> frames);
 
+    /**
+     * True when {@link #write} never blocks the calling thread (it queues, or asks to be told when the connection can
+     * take more). The hub then drains many such subscribers on one thread, one after another.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
     /** Ends the stream. Called once, from any thread; must not block on a stalled client. */
     void close();
 }

@@ -12,6 +12,7 @@ import dev.beacon.stream.TopicFilters;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.GenericCloseListener;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -87,21 +88,33 @@ final class DirectStreamHandler extends HttpHandler {
         return query;
     }
 
-    /** Nothing is written before the hub accepts the subscription, so a refusal can still be a 4xx. */
+    /**
+     * The topics are checked before anything is written, so a refusal is still a 4xx. Then the headers (chunked
+     * transfer coding) go out through Grizzly's HTTP layer and the chunks through {@link GrizzlyChannel}.
+     */
     private void open(StreamRequest stream, Predicate<HubEvent> filter, Request request, Response response)
             throws IOException {
-        Subscription subscription;
-        response.suspend();
         try {
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(response,
-                    request.getContext().getConnection()));
-        } catch (InvalidInputException | CapacityException e) {
-            answer(response, Problem.response(e instanceof CapacityException ? 429 : 400, e.getMessage()));
-            response.resume();
+            hub.checkTopics(stream.topics());
+        } catch (InvalidInputException e) {
+            answer(response, Problem.response(400, e.getMessage()));
             return;
         }
-        request.getContext().getConnection().addCloseListener(
-                (GenericCloseListener) (connection, type) -> subscription.close());
+        Connection<?> connection = request.getContext().getConnection();
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        response.suspend();
+        response.flush();
+        Subscription subscription;
+        try {
+            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(connection));
+        } catch (CapacityException e) {
+            connection.closeSilently(); // the topic limit was reached since the check: nothing to say on a started stream
+            return;
+        }
+        connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());
     }
 
     private static void withCors(Response response, Map<String, String> headers) {

@@ -3,48 +3,55 @@ package dev.beacon.server;
 import dev.beacon.hub.SubscriberChannel;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
-import org.glassfish.grizzly.http.io.NIOOutputStream;
-import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.memory.MemoryManager;
 
 import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The direct transport: the hub's pre-framed bytes straight into Grizzly's non-blocking output. All frames of a write
- * go into the response buffer and leave in one flush (one socket write for a subscriber that is behind). It writes
- * only when Grizzly says the connection can take more; otherwise it asks to be told, and no thread waits.
+ * The direct transport: once the response headers are out, the hub's pre-framed bytes go straight into the
+ * connection's asynchronous write queue as HTTP chunks, past Grizzly's HTTP layer and its per-write work. All frames
+ * of a write leave as one chunk in one socket write; the stream ends with the last chunk and the connection closes. It writes only while the
+ * queue can take more, else it asks to be told, so no thread ever waits on a slow client.
  */
 final class GrizzlyChannel implements SubscriberChannel {
 
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
-    private final Response response;
-    private final NIOOutputStream out;
-    private final Connection<?> connection;
+    /** The end of a chunked body: a client that sees it knows the stream ended whole. */
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private final Connection<SocketAddress> connection;
+    private final AsyncQueueWriter<SocketAddress> writer;
+    private final MemoryManager memory;
     private boolean closed;
 
-    /** Takes a suspended response; its status and event-stream headers are set here, before the first write. */
-    GrizzlyChannel(Response response, Connection<?> connection) {
-        this.response = response;
-        this.connection = connection;
-        this.out = response.getNIOOutputStream();
-        response.setStatus(200);
-        response.setContentType("text/event-stream");
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
+    @SuppressWarnings("unchecked")
+    GrizzlyChannel(Connection<?> connection) {
+        this.connection = (Connection<SocketAddress>) connection;
+        this.writer = (AsyncQueueWriter<SocketAddress>) connection.getTransport().getWriter(false);
+        this.memory = connection.getMemoryManager();
+    }
+
+    @Override
+    public boolean nonBlocking() {
+        return true;
     }
 
     @Override
     public synchronized CompletionStage<?> write(List<byte[]> frames) {
-        if (closed) {
+        if (closed || !connection.isOpen()) {
             return CompletableFuture.failedFuture(new IOException("Stream closed"));
         }
-        if (out.canWrite()) {
+        if (writer.canWrite(connection)) {
             return writeNow(frames);
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        out.notifyCanWrite(new WriteHandler() {
+        writer.notifyWritePossible(connection, new WriteHandler() {
             @Override
             public void onWritePossible() {
                 synchronized (GrizzlyChannel.this) {
@@ -66,17 +73,35 @@ final class GrizzlyChannel implements SubscriberChannel {
         return done;
     }
 
-    /** Called only when Grizzly guarantees the write will not block. */
+    /**
+     * One HTTP/1.1 chunk for the whole write (RFC 9112, section 7.1: size in hex, CRLF, data, CRLF), each frame followed
+     * by the blank line that ends it.
+     */
     private CompletionStage<?> writeNow(List<byte[]> frames) {
         if (closed) {
             return CompletableFuture.failedFuture(new IOException("Stream closed"));
         }
+        int size = 0;
+        for (byte[] frame : frames) {
+            size += frame.length + 1;
+        }
+        byte[] head = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] chunk = new byte[head.length + size + 2];
+        System.arraycopy(head, 0, chunk, 0, head.length);
+        int at = head.length;
+        for (byte[] frame : frames) {
+            System.arraycopy(frame, 0, chunk, at, frame.length);
+            at += frame.length;
+            chunk[at++] = '\n';
+        }
+        chunk[at++] = '\r';
+        chunk[at] = '\n';
+        return send(chunk);
+    }
+
+    private CompletionStage<?> send(byte[] bytes) {
         try {
-            for (byte[] frame : frames) {
-                out.write(frame);
-                out.write('\n');
-            }
-            out.flush();
+            writer.write(connection, Buffers.wrap(memory, bytes));
             return WRITTEN;
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -84,9 +109,8 @@ final class GrizzlyChannel implements SubscriberChannel {
     }
 
     /**
-     * Ends the response with the chunked stream's last chunk when the connection can take it. A connection that cannot
-     * (a stalled client, dropped for it) is closed outright instead: finishing its response would block this thread
-     * until the write timeout, and it could never read the end anyway.
+     * Ends the stream by closing the connection: gracefully (after what is queued) when it keeps up; at once for a
+     * stalled client, which could never read the rest, so nothing of it is held until the write timeout.
      */
     @Override
     public synchronized void close() {
@@ -94,13 +118,11 @@ final class GrizzlyChannel implements SubscriberChannel {
             return;
         }
         closed = true;
-        if (!response.isSuspended()) {
-            return;
-        }
-        if (out.canWrite()) {
-            response.resume();
-        } else {
+        if (writer.canWrite(connection)) {
+            send(LAST_CHUNK);
             connection.closeSilently();
+        } else {
+            connection.terminateSilently();
         }
     }
 }
