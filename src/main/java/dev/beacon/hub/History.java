@@ -34,6 +34,9 @@ public interface History {
     /** How many events the topic retains now. */
     int size(String topic);
 
+    /** Forgets a topic and everything it retains. */
+    void remove(String topic);
+
     /** Drops what is older than the retention age; called by the hub's periodic tick. */
     void expire(long nowMillis);
 }

@@ -35,14 +35,12 @@ public class Hub {
 
     public static final int MAX_TOPICS_PER_SUBSCRIPTION = 64;
     private static final System.Logger LOG = System.getLogger(Hub.class.getName());
-    private static final byte[] HEARTBEAT = SseFrames.comment("heartbeat");
     /** The first thing on every stream, so the client and every proxy see the response start at once. */
     private static final byte[] OPENING = SseFrames.comment("beacon stream open");
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final LongAdder gaps = new LongAdder();
-    private final LongAdder heartbeatFailures = new LongAdder();
     private final LongAdder resumes = new LongAdder();
     private final AtomicLong serials = new AtomicLong();
     private volatile DeliveryObserver observer = DeliveryObserver.NONE;
@@ -50,6 +48,7 @@ public class Hub {
     private History history;
     private BeaconExecutors executors;
     private Delivery delivery;
+    private Heartbeat heartbeat;
     private ScheduledFuture<?> ticker;
     private int queueLimit;
 
@@ -69,6 +68,7 @@ public class Hub {
         queueLimit = config.subscriberQueue();
         int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
         delivery = new Delivery(this, history, executors.delivery(), lanes);
+        heartbeat = new Heartbeat(this, delivery);
         long period = config.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
     }
@@ -184,6 +184,18 @@ public class Hub {
         return topics.computeIfAbsent(name, Topic::new);
     }
 
+    /**
+     * Removes a topic that has served its purpose (a finished job's, say): its subscribers' streams end, its history
+     * is forgotten, and it no longer counts against {@code beacon.topics.max}.
+     */
+    public void removeTopic(String topicName) {
+        Topic topic = topics.remove(Names.topic(topicName));
+        if (topic != null) {
+            new ArrayList<>(topic.subscribers).forEach(s -> release(s, Release.CLOSED));
+        }
+        history.remove(topicName);
+    }
+
     /** Lets a subscriber go, once, whatever the reason; everything it held is released here. */
     void release(Subscriber s, Release why) {
         if (s.state.getAndSet(Subscriber.CLOSED) == Subscriber.CLOSED) {
@@ -233,29 +245,10 @@ public class Hub {
         try {
             history.expire(System.currentTimeMillis());
             for (Subscriber s : subscribers) {
-                heartbeat(s);
+                heartbeat.beat(s);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Hub tick failed", e);
-        }
-    }
-
-    private void heartbeat(Subscriber s) {
-        if (!s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
-            return; // a write is in flight: that is activity enough
-        }
-        try {
-            s.channel.write(List.of(HEARTBEAT)).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    heartbeatFailures.increment();
-                    failed(s, failure);
-                } else {
-                    delivery.finish(s);
-                }
-            });
-        } catch (RuntimeException e) {
-            heartbeatFailures.increment();
-            failed(s, e);
         }
     }
 
@@ -298,7 +291,7 @@ public class Hub {
     }
 
     public long heartbeatFailures() {
-        return heartbeatFailures.sum();
+        return heartbeat.failures();
     }
 
     /** Subscriptions that came with a Last-Event-ID. */

@@ -82,6 +82,11 @@ public final class InMemoryHistory implements History {
     }
 
     @Override
+    public void remove(String topic) {
+        logs.remove(topic);
+    }
+
+    @Override
     public void expire(long nowMillis) {
         long oldestKept = nowMillis - maxAgeMillis;
         logs.values().forEach(log -> log.expire(oldestKept));

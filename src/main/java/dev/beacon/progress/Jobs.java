@@ -117,7 +117,10 @@ public class Jobs {
         synchronized (finished) {
             finished.addLast(job.id);
             while (finished.size() > retained) {
-                jobs.remove(finished.removeFirst());
+                Job forgotten = jobs.remove(finished.removeFirst());
+                if (forgotten != null) {
+                    hub.removeTopic(forgotten.topic);
+                }
             }
         }
     }

@@ -109,7 +109,7 @@ final class DirectStreamHandler extends HttpHandler {
         response.flush();
         Subscription subscription;
         try {
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(connection));
+            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, new GrizzlyChannel(response, connection));
         } catch (CapacityException e) {
             connection.closeSilently(); // the topic limit was reached since the check: nothing to say on a started stream
             return;

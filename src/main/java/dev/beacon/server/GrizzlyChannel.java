@@ -4,6 +4,7 @@ import dev.beacon.hub.SubscriberChannel;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -17,21 +18,22 @@ import java.util.concurrent.CompletionStage;
 /**
  * The direct transport: once the response headers are out, the hub's pre-framed bytes go straight into the
  * connection's asynchronous write queue as HTTP chunks, past Grizzly's HTTP layer and its per-write work. All frames
- * of a write leave as one chunk in one socket write; the stream ends with the last chunk and the connection closes. It writes only while the
+ * of a write leave as one chunk in one socket write. It writes only while the
  * queue can take more, else it asks to be told, so no thread ever waits on a slow client.
  */
 final class GrizzlyChannel implements SubscriberChannel {
 
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
-    /** The end of a chunked body: a client that sees it knows the stream ended whole. */
-    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final System.Logger LOG = System.getLogger(GrizzlyChannel.class.getName());
+    private final Response response;
     private final Connection<SocketAddress> connection;
     private final AsyncQueueWriter<SocketAddress> writer;
     private final MemoryManager memory;
     private boolean closed;
 
     @SuppressWarnings("unchecked")
-    GrizzlyChannel(Connection<?> connection) {
+    GrizzlyChannel(Response response, Connection<?> connection) {
+        this.response = response;
         this.connection = (Connection<SocketAddress>) connection;
         this.writer = (AsyncQueueWriter<SocketAddress>) connection.getTransport().getWriter(false);
         this.memory = connection.getMemoryManager();
@@ -109,8 +111,9 @@ final class GrizzlyChannel implements SubscriberChannel {
     }
 
     /**
-     * Ends the stream by closing the connection: gracefully (after what is queued) when it keeps up; at once for a
-     * stalled client, which could never read the rest, so nothing of it is held until the write timeout.
+     * Ends the stream: resuming the suspended response has Grizzly write the last chunk after what is queued and
+     * recycle the request's objects (a response left suspended would keep them for good). A stalled client, which
+     * could never read the rest, is cut off first, so nothing of it is held until the write timeout.
      */
     @Override
     public synchronized void close() {
@@ -118,11 +121,15 @@ final class GrizzlyChannel implements SubscriberChannel {
             return;
         }
         closed = true;
-        if (writer.canWrite(connection)) {
-            send(LAST_CHUNK);
-            connection.closeSilently();
-        } else {
+        if (!writer.canWrite(connection)) {
             connection.terminateSilently();
+        }
+        try {
+            if (response.isSuspended()) {
+                response.resume();
+            }
+        } catch (RuntimeException gone) {
+            LOG.log(System.Logger.Level.DEBUG, "Ending a stream whose connection had gone", gone);
         }
     }
 }
