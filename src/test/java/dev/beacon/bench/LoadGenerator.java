@@ -145,10 +145,20 @@ public final class LoadGenerator {
                 clients.closeAll();
             }
         }
+        // A client that leaves is found by the next heartbeat write (15 s); its objects go once its stream is ended.
         await(this::subscribersNow, 0, true);
+        await(this::heapAfterGcKb, heap0 + heap0 / 5 + 5_000, true);
         rows.add(String.format("W4 churn %,d | subscribers after: %d | threads %d -> %d | fds %d -> %d | heap after GC"
                         + " %,d KB -> %,d KB", cycles, subscribersNow(), threads0, server.threads(), files0,
-                server.openFiles(), heap0, server.heapAfterGcKb()));
+                server.openFiles(), heap0, heapAfterGcKb()));
+    }
+
+    private long heapAfterGcKb() {
+        try {
+            return server.heapAfterGcKb();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long subscribersNow() {
