@@ -91,7 +91,9 @@ final class Delivery {
             return;
         }
         Batch batch = read(s, history.head());
+        int preamble = frames.size();
         int live = batch.collect(s, frames);
+        int accepted = frames.size() - preamble;
         if (frames.isEmpty()) {
             s.cursor = batch.upTo;
             continueOrFinish(s, batch.full);
@@ -104,9 +106,9 @@ final class Delivery {
             }
             s.cursor = batch.upTo;
             s.pending.addAndGet(-live);
-            batch.countDelivered(s);
-            if (!batch.events.isEmpty()) {
-                hub.observer().written(frames.size(), batch.events.get(0).timestamp());
+            batch.countDelivered(s, accepted);
+            if (accepted > 0) {
+                hub.observer().written(accepted, batch.events.get(0).timestamp());
             }
             continueOrFinish(s, batch.full);
         });
@@ -173,7 +175,12 @@ final class Delivery {
             return live;
         }
 
-        void countDelivered(Subscriber s) {
+        /** One add per write for a single topic (the common case); per event only across several topics. */
+        void countDelivered(Subscriber s, int accepted) {
+            if (s.topics.size() == 1) {
+                s.topics.get(0).delivered.add(accepted);
+                return;
+            }
             for (HubEvent event : events) {
                 if (s.accepts(event)) {
                     topicOf(s, event.topic()).delivered.increment();
