@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.GenericCloseListener;
+import org.glassfish.grizzly.IOEvent;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -115,6 +116,19 @@ final class DirectStreamHandler extends HttpHandler {
             return;
         }
         connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());
+        watchForClose(connection);
+    }
+
+    /**
+     * Grizzly stops reading a connection while its request is open, so a client that leaves would be noticed only by
+     * the next heartbeat write. Reading again lets its close arrive at once, and the close listener releases it.
+     */
+    private static void watchForClose(Connection<?> connection) {
+        try {
+            connection.enableIOEvent(IOEvent.READ);
+        } catch (IOException e) {
+            connection.closeSilently();
+        }
     }
 
     private static void withCors(Response response, Map<String, String> headers) {

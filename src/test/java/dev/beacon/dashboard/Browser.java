@@ -89,6 +89,9 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // No arrival animation (the page honours reduced motion): an alert caught mid fade-in has opacity 0,
+                // and WebDriver reads the text of an invisible element as empty.
+                "--force-prefers-reduced-motion",
                 // The machine has no network but loopback: no lookups of anything else.
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
                 "--window-size=1280,1000", "--user-data-dir=" + profile);
