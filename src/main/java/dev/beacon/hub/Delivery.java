@@ -91,9 +91,8 @@ final class Delivery {
             return;
         }
         Batch batch = read(s, history.head());
-        int preamble = frames.size();
-        int live = batch.collect(s, frames);
-        int accepted = frames.size() - preamble;
+        int[] perTopic = new int[s.topics.size()];
+        int live = batch.collect(s, frames, perTopic);
         if (frames.isEmpty()) {
             s.cursor = batch.upTo;
             continueOrFinish(s, batch.full);
@@ -106,12 +105,24 @@ final class Delivery {
             }
             s.cursor = batch.upTo;
             s.pending.addAndGet(-live);
-            batch.countDelivered(s, accepted);
-            if (accepted > 0) {
-                hub.observer().written(accepted, batch.events.get(0).timestamp());
+            int delivered = countDelivered(s, perTopic);
+            if (delivered > 0) {
+                hub.observer().written(delivered, batch.events.get(0).timestamp());
             }
             continueOrFinish(s, batch.full);
         });
+    }
+
+    /** One add per topic per write; answers the events written. */
+    private static int countDelivered(Subscriber s, int[] perTopic) {
+        int total = 0;
+        for (int i = 0; i < perTopic.length; i++) {
+            if (perTopic[i] > 0) {
+                s.topics.get(i).delivered.add(perTopic[i]);
+                total += perTopic[i];
+            }
+        }
+        return total;
     }
 
     private void continueOrFinish(Subscriber s, boolean more) {
@@ -161,12 +172,16 @@ final class Delivery {
             return new Batch(events, upTo, full);
         }
 
-        /** Adds the frames the filter lets through; answers how many of them count against the queue. */
-        int collect(Subscriber s, List<byte[]> frames) {
+        /**
+         * Adds the frames the filter lets through, counting them per topic (by the subscriber's topic index) so the
+         * counts need no second pass; answers how many of them count against the queue.
+         */
+        int collect(Subscriber s, List<byte[]> frames, int[] perTopic) {
             int live = 0;
             for (HubEvent event : events) {
                 if (s.accepts(event)) {
                     frames.add(event.frame());
+                    perTopic[topicIndex(s, event.topic())]++;
                     if (event.id() > s.liveFrom) {
                         live++;
                     }
@@ -175,23 +190,13 @@ final class Delivery {
             return live;
         }
 
-        /** One add per write for a single topic (the common case); per event only across several topics. */
-        void countDelivered(Subscriber s, int accepted) {
+        private static int topicIndex(Subscriber s, String name) {
             if (s.topics.size() == 1) {
-                s.topics.get(0).delivered.add(accepted);
-                return;
+                return 0;
             }
-            for (HubEvent event : events) {
-                if (s.accepts(event)) {
-                    topicOf(s, event.topic()).delivered.increment();
-                }
-            }
-        }
-
-        private static Topic topicOf(Subscriber s, String name) {
-            for (Topic topic : s.topics) {
-                if (topic.name.equals(name)) {
-                    return topic;
+            for (int i = 0; i < s.topics.size(); i++) {
+                if (s.topics.get(i).name.equals(name)) {
+                    return i;
                 }
             }
             throw new IllegalStateException("Event of topic " + name + " read for a subscriber not on it");
