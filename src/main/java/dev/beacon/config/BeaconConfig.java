@@ -23,6 +23,7 @@ public final class BeaconConfig {
     public static final String HISTORY_AGE = "beacon.history.age";
     public static final String SUBSCRIBER_QUEUE = "beacon.subscriber.queue";
     public static final String DELIVERY_THREADS = "beacon.delivery.threads";
+    public static final String DELIVERY_COALESCE = "beacon.delivery.coalesce";
     public static final String TOPICS_MAX = "beacon.topics.max";
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
     public static final String WORK_THREADS = "beacon.work.threads";
@@ -98,6 +99,11 @@ public final class BeaconConfig {
 
     public int deliveryThreads() {
         return integer(DELIVERY_THREADS, 8, 1, 1024);
+    }
+
+    /** Most events one write may carry to a subscriber that is behind; 1 writes each event on its own. */
+    public int deliveryCoalesce() {
+        return integer(DELIVERY_COALESCE, 256, 1, 4096);
     }
 
     public int topicsMax() {

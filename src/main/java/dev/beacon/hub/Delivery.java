@@ -7,25 +7,26 @@ import java.util.concurrent.Executor;
 /**
  * Moves events from the logs to subscribers: "send everything after my cursor". Replay and live delivery are the
  * same code, so nothing can fall between them. A subscriber that is behind gets all it is missing (up to
- * {@link #BATCH} events) in one write; one that is up to date gets each event as soon as it is published.
+ * {@code beacon.delivery.coalesce} events) in one write; one that is up to date gets each event as soon as it is published.
  */
 final class Delivery {
-
-    static final int BATCH = 256;
 
     private final History history;
     private final Executor executor;
     private final Hub hub;
     private final ReadyQueue[] lanes;
+    private final int maxPerWrite;
 
     /**
      * @param lanes how many subscribers on non-blocking channels are drained at once (one per core is plenty: their
      *              writes never wait)
+     * @param maxPerWrite most events in one write
      */
-    Delivery(Hub hub, History history, Executor executor, int lanes) {
+    Delivery(Hub hub, History history, Executor executor, int lanes, int maxPerWrite) {
         this.hub = hub;
         this.history = history;
         this.executor = executor;
+        this.maxPerWrite = maxPerWrite;
         this.lanes = new ReadyQueue[lanes];
         for (int i = 0; i < lanes; i++) {
             this.lanes[i] = new ReadyQueue(executor, this::drain);
@@ -145,19 +146,19 @@ final class Delivery {
     /** Everything after the cursor up to {@code head}, merged by id across the subscriber's topics. */
     private Batch read(Subscriber s, long head) {
         if (s.topics.size() == 1) {
-            List<HubEvent> events = history.read(s.topics.get(0).name, s.cursor, head, BATCH);
-            return Batch.of(events, head, events.size() == BATCH);
+            List<HubEvent> events = history.read(s.topics.get(0).name, s.cursor, head, maxPerWrite);
+            return Batch.of(events, head, events.size() == maxPerWrite);
         }
         List<HubEvent> merged = new ArrayList<>();
         boolean capped = false;
         for (Topic topic : s.topics) {
-            List<HubEvent> events = history.read(topic.name, s.cursor, head, BATCH);
-            capped |= events.size() == BATCH;
+            List<HubEvent> events = history.read(topic.name, s.cursor, head, maxPerWrite);
+            capped |= events.size() == maxPerWrite;
             merged.addAll(events);
         }
         merged.sort((a, b) -> Long.compare(a.id(), b.id()));
-        if (merged.size() > BATCH) {
-            merged = merged.subList(0, BATCH);
+        if (merged.size() > maxPerWrite) {
+            merged = merged.subList(0, maxPerWrite);
             capped = true;
         }
         return Batch.of(merged, head, capped);

@@ -65,9 +65,10 @@ public class Hub {
 
     @PostConstruct
     void start() {
+        history = history.target();
         queueLimit = config.subscriberQueue();
         int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
-        delivery = new Delivery(this, history, executors.delivery(), lanes);
+        delivery = new Delivery(this, history, executors.delivery(), lanes, config.deliveryCoalesce());
         heartbeat = new Heartbeat(this, delivery);
         long period = config.heartbeat().toMillis();
         ticker = executors.scheduler().scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);

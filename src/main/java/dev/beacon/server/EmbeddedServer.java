@@ -57,12 +57,14 @@ public final class EmbeddedServer implements AutoCloseable {
                     ResourceConfig.forApplicationClass(BeaconApplication.class), false);
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
+            NetworkListener listener = http.getListeners().iterator().next();
             if (direct(config)) {
-                http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(container.select(Hub.class).get(),
-                                container.select(TopicFilters.class).get(), container.select(CorsFilter.class).get()),
+                CorsFilter cors = container.select(CorsFilter.class).get();
+                listener.registerAddOn(new StreamFilter(container.select(Hub.class).get(),
+                        container.select(TopicFilters.class).get(), cors));
+                http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(cors),
                         HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
             }
-            NetworkListener listener = http.getListeners().iterator().next();
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
             listener.registerAddOn(new IgnoreH2cUpgrade(http.getServerConfiguration()));
             listener.getTransport().setWriteTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);

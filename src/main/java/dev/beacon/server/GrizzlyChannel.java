@@ -4,7 +4,6 @@ import dev.beacon.hub.SubscriberChannel;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
-import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -16,27 +15,33 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The direct transport: once the response headers are out, the hub's pre-framed bytes go straight into the
- * connection's asynchronous write queue as HTTP chunks, past Grizzly's HTTP layer and its per-write work. All frames
- * of a write leave as one chunk in one socket write. It writes only while the
- * queue can take more, else it asks to be told, so no thread ever waits on a slow client.
+ * The direct transport: after the response head ({@link #open}), the hub's pre-framed bytes go straight into the
+ * connection's asynchronous write queue, as HTTP/1.1 chunks (or as they are, to an HTTP/1.0 client), past Grizzly's
+ * HTTP layer and its per-write work. All frames of a write leave as one chunk in one socket write. It writes only while
+ * the queue can take more, else it asks to be told, so no thread ever waits on a slow client.
  */
 final class GrizzlyChannel implements SubscriberChannel {
 
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
-    private static final System.Logger LOG = System.getLogger(GrizzlyChannel.class.getName());
-    private final Response response;
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private final Connection<SocketAddress> connection;
     private final AsyncQueueWriter<SocketAddress> writer;
     private final MemoryManager memory;
+    private final boolean chunked;
     private boolean closed;
 
+    /** @param chunked HTTP/1.1's chunked coding; without it the stream ends with the connection */
     @SuppressWarnings("unchecked")
-    GrizzlyChannel(Response response, Connection<?> connection) {
-        this.response = response;
+    GrizzlyChannel(Connection<?> connection, boolean chunked) {
         this.connection = (Connection<SocketAddress>) connection;
         this.writer = (AsyncQueueWriter<SocketAddress>) connection.getTransport().getWriter(false);
         this.memory = connection.getMemoryManager();
+        this.chunked = chunked;
+    }
+
+    /** Writes the response head; before any frame, so before the channel is handed to the hub. */
+    synchronized void open(byte[] head) {
+        send(head);
     }
 
     @Override
@@ -87,8 +92,8 @@ final class GrizzlyChannel implements SubscriberChannel {
         for (byte[] frame : frames) {
             size += frame.length + 1;
         }
-        byte[] head = (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] chunk = new byte[head.length + size + 2];
+        byte[] head = chunked ? (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII) : new byte[0];
+        byte[] chunk = new byte[head.length + size + (chunked ? 2 : 0)];
         System.arraycopy(head, 0, chunk, 0, head.length);
         int at = head.length;
         for (byte[] frame : frames) {
@@ -96,8 +101,10 @@ final class GrizzlyChannel implements SubscriberChannel {
             at += frame.length;
             chunk[at++] = '\n';
         }
-        chunk[at++] = '\r';
-        chunk[at] = '\n';
+        if (chunked) {
+            chunk[at++] = '\r';
+            chunk[at] = '\n';
+        }
         return send(chunk);
     }
 
@@ -111,9 +118,9 @@ final class GrizzlyChannel implements SubscriberChannel {
     }
 
     /**
-     * Ends the stream: resuming the suspended response has Grizzly write the last chunk after what is queued and
-     * recycle the request's objects (a response left suspended would keep them for good). A stalled client, which
-     * could never read the rest, is cut off first, so nothing of it is held until the write timeout.
+     * Ends the stream: the last chunk goes after what is queued, then the connection closes once that is written (a
+     * client of a stream that ended opens a new connection to resume). A stalled client, which could never read the
+     * rest, is cut off at once, so nothing of it is held until the write timeout.
      */
     @Override
     public synchronized void close() {
@@ -121,15 +128,16 @@ final class GrizzlyChannel implements SubscriberChannel {
             return;
         }
         closed = true;
+        if (!connection.isOpen()) {
+            return;
+        }
         if (!writer.canWrite(connection)) {
             connection.terminateSilently();
+            return;
         }
-        try {
-            if (response.isSuspended()) {
-                response.resume();
-            }
-        } catch (RuntimeException gone) {
-            LOG.log(System.Logger.Level.DEBUG, "Ending a stream whose connection had gone", gone);
+        if (chunked) {
+            send(LAST_CHUNK);
         }
+        connection.closeSilently();
     }
 }

@@ -55,7 +55,7 @@ public final class LoadGenerator {
     }
 
     /**
-     * Runs the publish and delivery paths until the JIT has compiled them, so the figures measure Beacon rather than
+     * Runs the publish and delivery paths until the JIT has compiled them (bursts and paced events), so the figures measure Beacon rather than
      * the compiler (a fresh JVM spends most of its first seconds compiling). Nothing from here is reported.
      */
     private void warmUp() throws Exception {
@@ -64,6 +64,8 @@ public final class LoadGenerator {
             fanOut("warm-up", "warm", 500, 3_000, 0);
             new HttpPublisher(server).publish(5_000, 4, i -> "warm-" + (i % 100));
         }
+        // Paced events reach subscribers that are up to date, one at a time: a path of its own for the compiler.
+        fanOut("warm-up", "warm-paced", 1_000, 200, 50);
         rows.subList(before, rows.size()).clear();
     }
 
@@ -76,6 +78,7 @@ public final class LoadGenerator {
             await(() -> clients.opened.get(), connections);
             long heap = server.heapAfterGcKb() - heapBefore;
             long rss = server.rssKb() - rssBefore;
+            server.saveHeapHistogram(Path.of("target", "bench-w1-" + connections + "-histogram.txt"));
             rows.add(String.format("W1 idle %,d | RSS +%,d KB (%.1f KB/conn) | heap after GC +%,d KB (%.1f KB/conn)",
                     connections, rss, rss / (double) connections, heap, heap / (double) connections));
             clients.closeAll();
@@ -88,6 +91,7 @@ public final class LoadGenerator {
             clients.connect("/api/streams/" + topic, subscribers);
             await(() -> clients.opened.get(), subscribers);
             double cpu0 = server.cpuSeconds();
+            double user0 = server.userCpuSeconds();
             long clientCpu0 = clientCpuNanos();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
@@ -95,7 +99,7 @@ public final class LoadGenerator {
                     : paced(publisher, topic, events, perSecond);
             long expected = (long) subscribers * events;
             await(() -> clients.events.get(), expected);
-            report(name, clients, events / publishSeconds, expected, start, cpu0, clientCpu0);
+            report(name, clients, events / publishSeconds, expected, start, cpu0, user0, clientCpu0);
             clients.closeAll();
         }
     }
@@ -121,12 +125,13 @@ public final class LoadGenerator {
             }
             await(() -> clients.opened.get(), topics);
             double cpu0 = server.cpuSeconds();
+            double user0 = server.userCpuSeconds();
             long clientCpu0 = clientCpuNanos();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
             double seconds = publisher.publish(events, 4, i -> "w3-" + (i % topics));
             await(() -> clients.events.get(), events);
-            report("W3 2,000 topics", clients, events / seconds, events, start, cpu0, clientCpu0);
+            report("W3 2,000 topics", clients, events / seconds, events, start, cpu0, user0, clientCpu0);
             clients.closeAll();
         }
     }
@@ -174,16 +179,17 @@ public final class LoadGenerator {
     }
 
     private void report(String name, SseClients clients, double publishesPerSecond, long expected, long start,
-                        double cpu0, long clientCpu0) throws Exception {
+                        double cpu0, double user0, long clientCpu0) throws Exception {
         double seconds = (System.nanoTime() - start) / 1e9;
         double serverCpu = server.cpuSeconds() - cpu0;
+        double userCpu = server.userCpuSeconds() - user0;
         double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
         long delivered = clients.events.get();
         Histogram latency = clients.latency();
         rows.add(String.format("%s | %,.0f publishes/s | %,.0f deliveries/s | %,.0f deliveries per server CPU-s"
-                        + " (server CPU %.2f s, client CPU %.2f s) | latency p50 %.1f ms p99 %.1f ms max %.1f ms"
+                        + " (server CPU %.2f s, %.1f us user + %.1f us system per delivery; client CPU %.2f s) | latency p50 %.1f ms p99 %.1f ms max %.1f ms"
                         + " | delivered %,d/%,d", name, publishesPerSecond, delivered / seconds, delivered / serverCpu,
-                serverCpu, clientCpu, latency.getValueAtPercentile(50) / 1000.0,
+                serverCpu, userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, clientCpu, latency.getValueAtPercentile(50) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, delivered, expected));
     }
 

@@ -85,9 +85,22 @@ final class ServerProcess implements AutoCloseable {
 
     /** User plus system CPU seconds the server has used. */
     double cpuSeconds() throws IOException {
+        return userCpuSeconds() + systemCpuSeconds();
+    }
+
+    /** CPU seconds the server has used in its own code (the JVM's included). */
+    double userCpuSeconds() throws IOException {
+        return stat(11) / (double) CLOCK_TICKS;
+    }
+
+    /** CPU seconds the kernel has spent for the server: mostly socket writes, and loopback's receive path with them. */
+    double systemCpuSeconds() throws IOException {
+        return stat(12) / (double) CLOCK_TICKS;
+    }
+
+    private long stat(int field) throws IOException {
         String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field]);
     }
 
     long rssKb() throws IOException {
@@ -112,6 +125,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
         }
         return Long.parseLong(used.group(1));
+    }
+
+    /** The classes on the heap by size, for finding what an idle connection holds. */
+    void saveHeapHistogram(Path file) throws IOException, InterruptedException {
+        Files.writeString(file, jcmd("GC.class_histogram"));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -1,6 +1,9 @@
 package dev.beacon.server;
 
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.Publisher;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.RawSse;
 import dev.beacon.testing.TestServer;
@@ -11,10 +14,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What only the direct transport does: a client that leaves is released when its connection closes, not at the next
- * heartbeat (an hour away here, so only the close can be what releases it).
+ * heartbeat (an hour away here, so only the close can be what releases it); it writes the HTTP framing itself, so an
+ * HTTP/1.0 client, the end of a stream and a request sent after a stream's request are its own to get right.
  */
 class DirectTransportTest {
 
@@ -44,7 +51,51 @@ class DirectTransportTest {
                 .until(() -> subscribers() == 0);
     }
 
+    @Test
+    void anHttp10ClientGetsTheStreamUnchunkedUntilTheConnectionCloses() {
+        RawSse stream = RawSse.send(server, "GET /api/streams/old-client HTTP/1.0\r\n\r\n");
+        stream.readUntil(": beacon stream open\n\n");
+        String head = stream.head();
+        assertTrue(head.startsWith("HTTP/1.1 200 "), head);
+        assertTrue(head.contains("Content-Type: text/event-stream\r\n"), head);
+        assertTrue(head.contains("Connection: close\r\n"), head);
+        assertFalse(head.toLowerCase().contains("transfer-encoding"), head);
+
+        HubEvent event = server.bean(Publisher.class).publish("old-client", "hello");
+        stream.readUntil("data: hello\n\n");
+        server.bean(Hub.class).removeTopic("old-client");
+
+        assertEquals(": beacon stream open\n\nid: " + event.id() + "\ndata: hello\n\n", stream.readToEnd());
+    }
+
+    @Test
+    void aStreamTheServerEndsGetsTheLastChunkThenTheConnectionCloses() {
+        RawSse stream = RawSse.get(server, "streams/ending-here");
+        stream.readUntil(": beacon stream open\n\n");
+
+        server.bean(Hub.class).removeTopic("ending-here");
+
+        assertEquals(": beacon stream open\n\n", stream.readToEnd());
+        assertTrue(stream.sawLastChunk(), "the chunked body ended with its last chunk");
+    }
+
+    @Test
+    void aRequestSentOnAStreamsConnectionEndsThatConnectionInsteadOfAnswering() {
+        RawSse stream = RawSse.get(server, "streams/pipelined");
+        stream.readUntil(": beacon stream open\n\n");
+
+        stream.write("GET /api/topics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+
+        assertEquals(": beacon stream open\n\n", stream.readToEnd());
+        await("the subscriber to be released").atMost(Duration.ofSeconds(10))
+                .until(() -> subscribers("pipelined") == 0);
+    }
+
     private int subscribers() {
-        return Http.json(http.get("topics/leaving-now").body()).getInt("subscribers");
+        return subscribers("leaving-now");
+    }
+
+    private int subscribers(String topic) {
+        return Http.json(http.get("topics/" + topic).body()).getInt("subscribers");
     }
 }

@@ -25,6 +25,7 @@ public final class RawSse implements AutoCloseable {
     private boolean headDone;
     private boolean chunked;
     private long chunkLeft = -1;
+    private boolean lastChunk;
 
     private RawSse(Socket socket) throws IOException {
         this.socket = socket;
@@ -38,28 +39,53 @@ public final class RawSse implements AutoCloseable {
 
     /** With a receive buffer size (0 for the default): a small one makes a stalled reader fill up quickly. */
     public static RawSse get(Endpoint server, String apiPath, int receiveBuffer, String... headers) {
+        URI uri = server.api(apiPath);
+        String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                + "Accept: text/event-stream\r\n");
+        for (String header : headers) {
+            request.append(header).append("\r\n");
+        }
+        request.append("\r\n");
+        return send(server, receiveBuffer, request.toString());
+    }
+
+    /** Sends {@code request} exactly as given (request line, headers, blank line) and reads the answer. */
+    public static RawSse send(Endpoint server, String request) {
+        return send(server, 0, request);
+    }
+
+    private static RawSse send(Endpoint server, int receiveBuffer, String request) {
         try {
             Socket socket = new Socket();
             if (receiveBuffer > 0) {
                 socket.setReceiveBufferSize(receiveBuffer);
             }
-            URI uri = server.api(apiPath);
+            URI uri = server.api("");
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
             socket.setSoTimeout((int) Duration.ofSeconds(EventRecorder.TIMEOUT_SECONDS).toMillis());
-            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Accept: text/event-stream\r\n");
-            for (String header : headers) {
-                request.append(header).append("\r\n");
-            }
-            request.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return new RawSse(socket);
+            RawSse sse = new RawSse(socket);
+            sse.write(request);
+            return sse;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends more bytes on the connection, after the request. */
+    public void write(String bytes) {
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True once the chunked body's last chunk (size 0) has arrived: the server ended the response properly. */
+    public boolean sawLastChunk() {
+        return lastChunk;
     }
 
     /** The status line and headers, once they have arrived. */
@@ -118,6 +144,7 @@ public final class RawSse implements AutoCloseable {
             }
             chunkLeft = Long.parseLong(size.trim(), 16);
             if (chunkLeft == 0) {
+                lastChunk = true;
                 return false;
             }
         }

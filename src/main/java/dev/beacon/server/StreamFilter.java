@@ -1,0 +1,220 @@
+package dev.beacon.server;
+
+import dev.beacon.cors.CorsFilter;
+import dev.beacon.hub.CapacityException;
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
+import dev.beacon.hub.InvalidInputException;
+import dev.beacon.hub.Subscription;
+import dev.beacon.problem.Problem;
+import dev.beacon.stream.StreamRequest;
+import dev.beacon.stream.TopicFilters;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.GenericCloseListener;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.Protocol;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.utils.IdleTimeoutFilter;
+
+import java.io.CharConversionException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Opens event streams at Grizzly's HTTP codec, before its HTTP server builds a {@code Request} and a {@code Response}
+ * for them. A suspended Grizzly request holds some 10 KB of buffers and parsers for as long as the stream lasts; here
+ * a stream holds its connection, its channel and its place in the hub, and the parsed request is garbage once the
+ * response head is out (README, Performance).
+ *
+ * <p>Only a {@code GET} of {@code /api/streams...} that the hub accepts becomes a stream here. Anything else goes on to
+ * {@link DirectStreamHandler}: other methods and preflights as they are, and a subscription the hub refuses with the
+ * refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through Grizzly's HTTP
+ * layer. The same {@link StreamRequest}, {@link TopicFilters} and CORS policy as the JAX-RS resource decide.
+ */
+final class StreamFilter extends BaseFilter implements AddOn {
+
+    /** Request attribute: the problem answer for a subscription that was refused. */
+    static final String PROBLEM = "dev.beacon.stream.problem";
+    private static final Attribute<Boolean> STREAMING = Grizzly.DEFAULT_ATTRIBUTE_BUILDER
+            .createAttribute(StreamFilter.class.getName() + ".streaming");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
+
+    private final Hub hub;
+    private final TopicFilters filters;
+    private final CorsFilter cors;
+
+    StreamFilter(Hub hub, TopicFilters filters, CorsFilter cors) {
+        this.hub = hub;
+        this.filters = filters;
+        this.cors = cors;
+    }
+
+    /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request. */
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        int index = builder.indexOfType(HttpServerFilter.class);
+        if (index < 0) {
+            throw new IllegalStateException("Grizzly's HTTP server filter is not in the filter chain");
+        }
+        builder.add(index, this);
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) {
+        Connection<?> connection = ctx.getConnection();
+        if (Boolean.TRUE.equals(STREAMING.get(connection))) {
+            // Bytes after the request on a stream's connection: no client of a stream sends any. Cut it off rather
+            // than let a second response interleave with the events.
+            connection.closeSilently();
+            return ctx.getStopAction();
+        }
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)
+                || request.getMethod() != Method.GET) {
+            return ctx.getInvokeAction();
+        }
+        String path;
+        try {
+            path = request.getRequestURIRef().getDecodedURI();
+        } catch (CharConversionException e) {
+            return refuse(ctx, request, isStreamPath(request.getRequestURI()), 400,
+                    "The request path is not valid UTF-8");
+        }
+        if (!isStreamPath(path)) {
+            return ctx.getInvokeAction();
+        }
+        if (!content.isLast()) {
+            return refuse(ctx, request, true, 400, "A subscription has no request body");
+        }
+        try {
+            return open(ctx, request, path);
+        } catch (WebApplicationException e) {
+            request.setAttribute(PROBLEM, e.getResponse());
+            return ctx.getInvokeAction();
+        }
+    }
+
+    private static boolean isStreamPath(String path) {
+        return path.equals(DirectStreamHandler.CONTEXT) || path.startsWith(DirectStreamHandler.CONTEXT + "/");
+    }
+
+    private static NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, boolean ours, int status,
+                                     String detail) {
+        if (ours) {
+            request.setAttribute(PROBLEM, Problem.response(status, detail));
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Everything is checked before anything is written, so a refusal is still a 4xx. Then the response head goes out,
+     * then the hub's frames through {@link GrizzlyChannel}; the connection has no idle timeout from here on (the
+     * heartbeat keeps it busy and finds a client that is gone).
+     */
+    private NextAction open(FilterChainContext ctx, HttpRequestPacket request, String path) {
+        MultivaluedMap<String, String> query = query(request.getQueryString());
+        StreamRequest stream = parse(path, query, request.getHeader("Last-Event-ID"));
+        Predicate<HubEvent> filter = filters.of(stream.topics(), query);
+        try {
+            hub.checkTopics(stream.topics());
+        } catch (InvalidInputException e) {
+            throw new WebApplicationException(e.getMessage(), Problem.response(400, e.getMessage()));
+        }
+        Connection<?> connection = ctx.getConnection();
+        boolean chunked = request.getProtocol() == Protocol.HTTP_1_1;
+        GrizzlyChannel channel = new GrizzlyChannel(connection, chunked);
+        channel.open(head(chunked, cors.responseHeaders(request.getHeader("Origin"))));
+        STREAMING.set(connection, true);
+        IdleTimeoutFilter.setCustomTimeout(connection, -1, TimeUnit.SECONDS);
+        Subscription subscription;
+        try {
+            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
+        } catch (CapacityException e) {
+            connection.closeSilently(); // the topic limit was reached since the check: nothing to say on a started stream
+            return ctx.getStopAction();
+        }
+        connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());
+        return ctx.getStopAction();
+    }
+
+    private static StreamRequest parse(String path, MultivaluedMap<String, String> query, String lastEventIdHeader) {
+        String rest = path.substring(DirectStreamHandler.CONTEXT.length());
+        String lastEventIdQuery = query.getFirst("lastEventId");
+        if (rest.isEmpty() || rest.equals("/")) {
+            List<String> topics = query.get("topic");
+            return StreamRequest.ofTopics(topics == null ? List.of() : topics, lastEventIdHeader, lastEventIdQuery);
+        }
+        String topic = rest.substring(1);
+        if (topic.contains("/")) {
+            String detail = "No such stream: " + path;
+            throw new WebApplicationException(detail, Problem.response(404, detail));
+        }
+        return StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery);
+    }
+
+    /** The query string as form fields ({@code +} is a space), UTF-8; a malformed escape is a 400. */
+    static MultivaluedMap<String, String> query(String raw) {
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return query;
+        }
+        try {
+            for (String field : raw.split("&")) {
+                if (field.isEmpty()) {
+                    continue;
+                }
+                int equals = field.indexOf('=');
+                String name = equals < 0 ? field : field.substring(0, equals);
+                String value = equals < 0 ? "" : field.substring(equals + 1);
+                query.add(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
+            }
+        } catch (IllegalArgumentException e) {
+            String detail = "The query string is not valid: " + e.getMessage();
+            throw new WebApplicationException(detail, Problem.response(400, detail));
+        }
+        return query;
+    }
+
+    /**
+     * The response head, as {@code SseResponseHeaders} gives the JAX-RS resource's: the event stream type, no caching,
+     * no proxy buffering, the CORS headers of an allowed origin. HTTP/1.1 gets the chunked coding; an HTTP/1.0 client
+     * reads to the end of the connection.
+     */
+    private static byte[] head(boolean chunked, Map<String, String> corsHeaders) {
+        StringBuilder head = new StringBuilder(256)
+                .append("HTTP/1.1 200 OK\r\n")
+                .append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n")
+                .append("Content-Type: text/event-stream\r\n")
+                .append("Cache-Control: no-cache\r\n")
+                .append("X-Accel-Buffering: no\r\n");
+        if (!corsHeaders.isEmpty()) {
+            head.append("Vary: Origin\r\n");
+            corsHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        }
+        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Connection: close\r\n").append("\r\n");
+        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
