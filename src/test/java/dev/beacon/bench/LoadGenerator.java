@@ -45,18 +45,20 @@ public final class LoadGenerator {
             case "W1" -> {
                 idle(1_000);
                 idle(10_000);
+                idle(heldAtMost(20_000));
             }
             case "W2" -> fanOut("W2 fan-out burst", "w2", 1_000, 2_000, 0);
             case "W2P" -> fanOut("W2 paced 20/s", "w2p", 1_000, 200, 20);
-            case "W3" -> manyTopics();
+            case "W3" -> manyTopics("W3 2,000 topics", "w3-");
             case "W4" -> churn();
             default -> throw new IllegalArgumentException("Unknown workload " + workload);
         }
     }
 
     /**
-     * Runs the publish and delivery paths until the JIT has compiled them (bursts and paced events), so the figures measure Beacon rather than
-     * the compiler (a fresh JVM spends most of its first seconds compiling). Nothing from here is reported.
+     * Runs every workload's paths until the JIT has compiled them (bursts, paced events, many topics), so the figures
+     * measure Beacon rather than the compiler (a fresh JVM spends its first seconds compiling). Nothing from here is
+     * reported.
      */
     private void warmUp() throws Exception {
         int before = rows.size();
@@ -66,11 +68,28 @@ public final class LoadGenerator {
         }
         // Paced events reach subscribers that are up to date, one at a time: a path of its own for the compiler.
         fanOut("warm-up", "warm-paced", 1_000, 200, 50);
+        manyTopics("warm-up", "warm3-");
         rows.subList(before, rows.size()).clear();
+    }
+
+    /**
+     * Connections both processes can hold: {@code wanted}, or less when a process may not open that many files (each
+     * connection is one file descriptor on either side, on top of the files each JVM has open, and 50 to spare).
+     */
+    private int heldAtMost(int wanted) throws Exception {
+        long self = ProcessHandle.current().pid();
+        long room = Math.min(ServerProcess.openFilesLimit(self) - ServerProcess.openFiles(self),
+                server.openFilesLimit() - server.openFiles()) - 50;
+        if (room < wanted) {
+            System.err.printf("Holding %,d connections, not %,d: a process here may open %,d files%n",
+                    room, wanted, server.openFilesLimit());
+        }
+        return (int) Math.min(wanted, room);
     }
 
     /** W1: memory per idle connection, over a baseline taken before connecting. */
     private void idle(int connections) throws Exception {
+        long filesBefore = server.openFiles();
         long heapBefore = server.heapAfterGcKb();
         long rssBefore = server.rssKb();
         try (SseClients clients = new SseClients(server.port)) {
@@ -82,6 +101,15 @@ public final class LoadGenerator {
             rows.add(String.format("W1 idle %,d | RSS +%,d KB (%.1f KB/conn) | heap after GC +%,d KB (%.1f KB/conn)",
                     connections, rss, rss / (double) connections, heap, heap / (double) connections));
             clients.closeAll();
+        }
+        await(this::serverOpenFiles, filesBefore + 10, true); // the next workload may need every descriptor
+    }
+
+    private long serverOpenFiles() {
+        try {
+            return server.openFiles();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -116,12 +144,12 @@ public final class LoadGenerator {
     }
 
     /** W3: 2,000 topics with one subscriber each; 20,000 events round-robin from 4 concurrent publishers. */
-    private void manyTopics() throws Exception {
+    private void manyTopics(String name, String prefix) throws Exception {
         int topics = 2_000;
         int events = 20_000;
         try (SseClients clients = new SseClients(server.port)) {
             for (int t = 0; t < topics; t++) {
-                clients.connect("/api/streams/w3-" + t, 1);
+                clients.connect("/api/streams/" + prefix + t, 1);
             }
             await(() -> clients.opened.get(), topics);
             double cpu0 = server.cpuSeconds();
@@ -129,9 +157,9 @@ public final class LoadGenerator {
             long clientCpu0 = clientCpuNanos();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
-            double seconds = publisher.publish(events, 4, i -> "w3-" + (i % topics));
+            double seconds = publisher.publish(events, 4, i -> prefix + (i % topics));
             await(() -> clients.events.get(), events);
-            report("W3 2,000 topics", clients, events / seconds, events, start, cpu0, user0, clientCpu0);
+            report(name, clients, events / seconds, events, start, cpu0, user0, clientCpu0);
             clients.closeAll();
         }
     }

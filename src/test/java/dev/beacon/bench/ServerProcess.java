@@ -112,7 +112,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     long openFiles() throws IOException {
-        try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+        return openFiles(process.pid());
+    }
+
+    static long openFiles(long pid) throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return fds.count();
         }
     }
@@ -125,6 +129,21 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("jcmd GC.heap_info gave no heap figure");
         }
         return Long.parseLong(used.group(1));
+    }
+
+    long openFilesLimit() throws IOException {
+        return openFilesLimit(process.pid());
+    }
+
+    /** The soft limit on open files of a process, from /proc. */
+    static long openFilesLimit(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+            }
+        }
+        throw new IllegalStateException("No open files limit in /proc/" + pid + "/limits");
     }
 
     /** The classes on the heap by size, for finding what an idle connection holds. */

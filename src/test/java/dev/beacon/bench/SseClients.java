@@ -48,7 +48,7 @@ final class SseClients implements AutoCloseable {
         selector.wakeup();
     }
 
-    /** Closes every connection (the server notices on its next write). */
+    /** Closes every connection. */
     void closeAll() {
         tasks.add(() -> {
             for (SelectionKey key : selector.keys()) {
@@ -186,12 +186,12 @@ final class SseClients implements AutoCloseable {
             if (line.length() == 0) {
                 endOfBlock(now);
             } else if (line.charAt(0) == ':') {
-                if (line.toString().startsWith(": beacon stream open")) {
+                if (startsWith(line, ": beacon stream open")) {
                     opened.incrementAndGet();
                 }
-            } else if (line.toString().startsWith("data:")) {
+            } else if (startsWith(line, "data:")) {
                 hasData = true;
-                if (line.toString().startsWith("data: t=")) {
+                if (startsWith(line, "data: t=")) {
                     publishedAt = parseNanos(line);
                 }
             }
@@ -207,6 +207,19 @@ final class SseClients implements AutoCloseable {
             }
             hasData = false;
             publishedAt = -1;
+        }
+
+        /** Without a String per line: the client shares the machine with the server it measures. */
+        private static boolean startsWith(StringBuilder text, String prefix) {
+            if (text.length() < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (text.charAt(i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private long parseNanos(StringBuilder text) {
