@@ -75,23 +75,25 @@ final class Delivery {
             return;
         }
         s.dirty.set(false);
-        List<byte[]> frames = new ArrayList<>();
+        Batch batch = read(s, history.head());
+        // Checked after the read: a drop that raced with it shows here, so a hole is never passed off as complete.
+        boolean lost = lostAny(s);
+        List<byte[]> frames = new ArrayList<>(batch.events.size() + 2);
         if (!s.started) {
             s.started = true;
             frames.addAll(s.preamble);
             if (s.unknownId != null) {
                 frames.add(Gap.frame(s.unknownId, Gap.UNKNOWN));
                 hub.countGap();
-            } else if (lostAny(s)) {
+            } else if (lost) {
                 frames.add(Gap.frame(s.cursor, Gap.EXPIRED));
                 hub.countGap();
             }
-        } else if (lostAny(s)) {
+        } else if (lost) {
             // Its cursor fell off the tail of the log: it cannot be served without a hole. It resumes by Last-Event-ID.
             hub.release(s, Hub.Release.SLOW);
             return;
         }
-        Batch batch = read(s, history.head());
         int[] perTopic = new int[s.topics.size()];
         int live = batch.collect(s, frames, perTopic);
         if (frames.isEmpty()) {

@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +68,57 @@ class InMemoryHistoryTest {
         clock.advance(Duration.ofMillis(1));
         InMemoryHistory restarted = new InMemoryHistory(10, Duration.ofHours(1), clock);
         assertTrue(restarted.floor() >= early, "an id of the earlier run is below the new floor: unknown");
+    }
+
+    /**
+     * Readers take no lock, so a read that races with a publisher overwriting the ring must either be whole (the ids
+     * after the cursor, with no hole) or be followed by a {@code lostAfter} that says so; never a silent hole.
+     */
+    @Test
+    void readersThatRaceWithAWriterSeeEveryEventOrAreToldTheyLostSome() throws Exception {
+        InMemoryHistory history = new InMemoryHistory(64, Duration.ofHours(1), clock);
+        int events = 200_000;
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writer = threads.submit(() -> {
+                for (int i = 0; i < events; i++) {
+                    append(history, "t");
+                }
+            });
+            List<Future<long[]>> readers = List.of(threads.submit(() -> follow(history, writer)),
+                    threads.submit(() -> follow(history, writer)));
+            writer.get(60, TimeUnit.SECONDS);
+            for (Future<long[]> reader : readers) {
+                long[] counts = reader.get(60, TimeUnit.SECONDS);
+                assertTrue(counts[0] > 0, "the reader read events");
+                assertEquals(history.head(), counts[1], "the reader followed the log to its end");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Reads as a subscriber does, checking each batch; answers {events read, final cursor}. */
+    private static long[] follow(History history, Future<?> writer) {
+        long cursor = history.floor();
+        long read = 0;
+        while (!writer.isDone() || cursor < history.head()) {
+            long head = history.head();
+            List<HubEvent> batch = history.read("t", cursor, head, 16);
+            if (history.lostAfter("t", cursor)) {
+                cursor = head; // dropped for being slow: it resumes from where the log is now
+                continue;
+            }
+            for (HubEvent event : batch) {
+                assertEquals(cursor + 1, event.id(), "no hole and no repeat after " + cursor);
+                cursor = event.id();
+            }
+            read += batch.size();
+            if (batch.size() < 16) {
+                cursor = head;
+            }
+        }
+        return new long[] {read, cursor};
     }
 
     private static long append(History history, String topic) {
