@@ -2,6 +2,7 @@ package dev.beacon.hub;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -101,19 +102,28 @@ final class Delivery {
             continueOrFinish(s, batch.full);
             return;
         }
-        s.channel.write(frames).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                hub.failed(s, failure);
-                return;
-            }
-            s.cursor = batch.upTo;
-            s.pending.addAndGet(-live);
-            int delivered = countDelivered(s, perTopic);
-            if (delivered > 0) {
-                hub.observer().written(delivered, batch.events.get(0).timestamp());
-            }
-            continueOrFinish(s, batch.full);
-        });
+        CompletableFuture<?> write = s.channel.write(frames).toCompletableFuture();
+        if (write.isDone() && !write.isCompletedExceptionally()) {
+            written(s, batch, live, perTopic); // a non-blocking channel's usual answer: no continuation to allocate
+        } else {
+            write.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    hub.failed(s, failure);
+                } else {
+                    written(s, batch, live, perTopic);
+                }
+            });
+        }
+    }
+
+    private void written(Subscriber s, Batch batch, int live, int[] perTopic) {
+        s.cursor = batch.upTo;
+        s.pending.addAndGet(-live);
+        int delivered = countDelivered(s, perTopic);
+        if (delivered > 0) {
+            hub.observer().written(delivered, batch.events.get(0).timestamp());
+        }
+        continueOrFinish(s, batch.full);
     }
 
     /** One add per topic per write; answers the events written. */
@@ -181,7 +191,8 @@ final class Delivery {
          */
         int collect(Subscriber s, List<byte[]> frames, int[] perTopic) {
             int live = 0;
-            for (HubEvent event : events) {
+            for (int i = 0; i < events.size(); i++) { // indexed: no iterator per write on the hot path
+                HubEvent event = events.get(i);
                 if (s.accepts(event)) {
                     frames.add(event.frame());
                     perTopic[topicIndex(s, event.topic())]++;

@@ -39,12 +39,4 @@ public interface History {
 
     /** Drops what is older than the retention age; called by the hub's periodic tick. */
     void expire(long nowMillis);
-
-    /**
-     * The store itself. Called through a CDI client proxy it answers the instance behind it, which the hub keeps:
-     * delivery reads the history for every write, and a proxy costs a context lookup and a reflective call each time.
-     */
-    default History target() {
-        return this;
-    }
 }

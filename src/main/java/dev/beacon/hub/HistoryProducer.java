@@ -14,8 +14,12 @@ public class HistoryProducer {
     @Inject
     BeaconConfig config;
 
+    /**
+     * Dependent, so no client proxy: the hub, its one user, holds the store itself for as long as it lives. Delivery
+     * reads the history several times per write, and a proxy would cost a context lookup and a reflective call (with
+     * boxed arguments) each time. Code that wants the history asks the hub.
+     */
     @Produces
-    @ApplicationScoped
     History history() {
         return new InMemoryHistory(config.historySize(), config.historyAge(), Clock.systemUTC());
     }

@@ -65,7 +65,6 @@ public class Hub {
 
     @PostConstruct
     void start() {
-        history = history.target();
         queueLimit = config.subscriberQueue();
         int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
         delivery = new Delivery(this, history, executors.delivery(), lanes, config.deliveryCoalesce());

@@ -1,9 +1,12 @@
 package dev.beacon.server;
 
 import dev.beacon.hub.SubscriberChannel;
+import org.glassfish.grizzly.CompletionHandler;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.WriteHandler;
+import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.asyncqueue.WritableMessage;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.MemoryManager;
 
@@ -23,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 final class GrizzlyChannel implements SubscriberChannel {
 
     private static final CompletableFuture<Void> WRITTEN = CompletableFuture.completedFuture(null);
+    private static final CompletionHandler<WriteResult<WritableMessage, SocketAddress>> NO_HANDLER = null;
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private final Connection<SocketAddress> connection;
     private final AsyncQueueWriter<SocketAddress> writer;
@@ -89,14 +93,21 @@ final class GrizzlyChannel implements SubscriberChannel {
             return CompletableFuture.failedFuture(new IOException("Stream closed"));
         }
         int size = 0;
-        for (byte[] frame : frames) {
-            size += frame.length + 1;
+        for (int i = 0; i < frames.size(); i++) { // indexed: no iterator per write on the hot path
+            size += frames.get(i).length + 1;
         }
-        byte[] head = chunked ? (Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII) : new byte[0];
-        byte[] chunk = new byte[head.length + size + (chunked ? 2 : 0)];
-        System.arraycopy(head, 0, chunk, 0, head.length);
-        int at = head.length;
-        for (byte[] frame : frames) {
+        int digits = chunked ? (35 - Integer.numberOfLeadingZeros(size)) / 4 : 0;
+        byte[] chunk = new byte[chunked ? digits + 2 + size + 2 : size];
+        int at = 0;
+        if (chunked) {
+            for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+                chunk[at++] = (byte) Character.forDigit((size >>> shift) & 0xF, 16);
+            }
+            chunk[at++] = '\r';
+            chunk[at++] = '\n';
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            byte[] frame = frames.get(i);
             System.arraycopy(frame, 0, chunk, at, frame.length);
             at += frame.length;
             chunk[at++] = '\n';
@@ -110,9 +121,11 @@ final class GrizzlyChannel implements SubscriberChannel {
 
     private CompletionStage<?> send(byte[] bytes) {
         try {
-            writer.write(connection, Buffers.wrap(memory, bytes));
+            // Without a completion handler: no future per write. A failed write closes the connection, and its close
+            // listener releases the subscriber.
+            writer.write(connection, Buffers.wrap(memory, bytes), NO_HANDLER);
             return WRITTEN;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -43,7 +43,7 @@ import java.util.function.Predicate;
 
 /**
  * Opens event streams at Grizzly's HTTP codec, before its HTTP server builds a {@code Request} and a {@code Response}
- * for them. A suspended Grizzly request holds some 10 KB of buffers and parsers for as long as the stream lasts; here
+ * for them. A suspended Grizzly request holds about 14 KB of buffers and parsers for as long as the stream lasts; here
  * a stream holds its connection, its channel and its place in the hub, and the parsed request is garbage once the
  * response head is out (README, Performance).
  *
