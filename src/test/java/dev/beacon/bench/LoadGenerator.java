@@ -71,7 +71,7 @@ public final class LoadGenerator {
             new HttpPublisher(server).publish(5_000, 4, i -> "warm-" + (i % 100));
         }
         // Paced events reach subscribers that are up to date, one at a time: a path of its own for the compiler.
-        fanOut("warm-up", "warm-paced", 1_000, 200, 50);
+        fanOut("warm-up", "warm-paced", 1_000, 600, 50);
         manyTopics("warm-up", "warm3-");
         rows.subList(before, rows.size()).clear();
     }
