@@ -8,7 +8,8 @@ import java.util.concurrent.Executor;
 /**
  * Moves events from the logs to subscribers: "send everything after my cursor". Replay and live delivery are the
  * same code, so nothing can fall between them. A subscriber that is behind gets all it is missing (up to
- * {@code beacon.delivery.coalesce} events) in one write; one that is up to date gets each event as soon as it is published.
+ * {@code beacon.delivery.coalesce} events) in one write; one that is up to date gets each event as soon as it is
+ * published.
  */
 final class Delivery {
 

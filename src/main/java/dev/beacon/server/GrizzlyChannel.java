@@ -85,8 +85,8 @@ final class GrizzlyChannel implements SubscriberChannel {
     }
 
     /**
-     * One HTTP/1.1 chunk for the whole write (RFC 9112, section 7.1: size in hex, CRLF, data, CRLF), each frame followed
-     * by the blank line that ends it.
+     * One HTTP/1.1 chunk for the whole write (RFC 9112, section 7.1: size in hex, CRLF, data, CRLF), each frame
+     * followed by the blank line that ends it.
      */
     private CompletionStage<?> writeNow(List<byte[]> frames) {
         if (closed) {

@@ -152,7 +152,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
         try {
             subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
         } catch (CapacityException e) {
-            connection.closeSilently(); // the topic limit was reached since the check: nothing to say on a started stream
+            // The topic limit was reached since the check: nothing can be said on a stream whose head is out.
+            connection.closeSilently();
             return ctx.getStopAction();
         }
         connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());

@@ -219,10 +219,12 @@ public final class LoadGenerator {
         long delivered = clients.events.get();
         Histogram latency = clients.latency();
         rows.add(String.format("%s | %,.0f publishes/s | %,.0f deliveries/s | %,.0f deliveries per server CPU-s"
-                        + " (server CPU %.2f s, %.1f us user + %.1f us system per delivery; client CPU %.2f s) | latency p50 %.1f ms p99 %.1f ms max %.1f ms"
-                        + " | delivered %,d/%,d", name, publishesPerSecond, delivered / seconds, delivered / serverCpu,
-                serverCpu, userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, clientCpu, latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0, delivered, expected));
+                        + " (server CPU %.2f s, %.1f us user + %.1f us system per delivery; client CPU %.2f s)"
+                        + " | latency p50 %.1f ms p99 %.1f ms max %.1f ms | delivered %,d/%,d",
+                name, publishesPerSecond, delivered / seconds, delivered / serverCpu, serverCpu,
+                userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, clientCpu,
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0, delivered, expected));
     }
 
     private static void await(LongSupplier value, long target) {
