@@ -28,9 +28,9 @@ import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.utils.IdleTimeoutFilter;
+import org.glassfish.jersey.uri.UriComponent;
 
 import java.io.CharConversionException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -175,28 +175,17 @@ final class StreamFilter extends BaseFilter implements AddOn {
         return StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery);
     }
 
-    /** The query string as form fields ({@code +} is a space), UTF-8; a malformed escape is a 400. */
+    /**
+     * The query string, decoded by Jersey as the JAX-RS resource's query parameters are (so both transports read
+     * {@code ?topic=}, {@code ?lastEventId=} and the filters alike); a malformed escape is a 400.
+     */
     static MultivaluedMap<String, String> query(String raw) {
-        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
         try {
-            for (String field : raw.split("&")) {
-                if (field.isEmpty()) {
-                    continue;
-                }
-                int equals = field.indexOf('=');
-                String name = equals < 0 ? field : field.substring(0, equals);
-                String value = equals < 0 ? "" : field.substring(equals + 1);
-                query.add(URLDecoder.decode(name, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            }
+            return raw == null ? new MultivaluedHashMap<>() : UriComponent.decodeQuery(raw, true);
         } catch (IllegalArgumentException e) {
             String detail = "The query string is not valid: " + e.getMessage();
             throw new WebApplicationException(detail, Problem.response(400, detail));
         }
-        return query;
     }
 
     /**
