@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,15 +80,27 @@ class InMemoryHistoryTest {
     void readersThatRaceWithAWriterSeeEveryEventOrAreToldTheyLostSome() throws Exception {
         InMemoryHistory history = new InMemoryHistory(64, Duration.ofHours(1), clock);
         int events = 200_000;
-        ExecutorService threads = Executors.newFixedThreadPool(3);
+        int readerCount = 2;
+        CountDownLatch readersStarted = new CountDownLatch(readerCount);
+        ExecutorService threads = Executors.newFixedThreadPool(1 + readerCount);
         try {
             Future<?> writer = threads.submit(() -> {
-                for (int i = 0; i < events; i++) {
+                for (int i = 0; i < 32; i++) {
                     append(history, "t");
                 }
+                // Without this a fast writer could lap readers that have not started: they would check nothing.
+                if (!readersStarted.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the readers never read the first events");
+                }
+                for (int i = 32; i < events; i++) {
+                    append(history, "t");
+                }
+                return null;
             });
-            List<Future<long[]>> readers = List.of(threads.submit(() -> follow(history, writer)),
-                    threads.submit(() -> follow(history, writer)));
+            List<Future<long[]>> readers = new ArrayList<>();
+            for (int i = 0; i < readerCount; i++) {
+                readers.add(threads.submit(() -> follow(history, writer, readersStarted)));
+            }
             writer.get(60, TimeUnit.SECONDS);
             for (Future<long[]> reader : readers) {
                 long[] counts = reader.get(60, TimeUnit.SECONDS);
@@ -98,8 +112,11 @@ class InMemoryHistoryTest {
         }
     }
 
-    /** Reads as a subscriber does, checking each batch; answers {events read, final cursor}. */
-    private static long[] follow(History history, Future<?> writer) {
+    /**
+     * Reads as a subscriber does, checking each batch; counts {@code started} down once it has read an event.
+     * Answers {events read, final cursor}.
+     */
+    private static long[] follow(History history, Future<?> writer, CountDownLatch started) {
         long cursor = history.floor();
         long read = 0;
         while (!writer.isDone() || cursor < history.head()) {
@@ -112,6 +129,9 @@ class InMemoryHistoryTest {
             for (HubEvent event : batch) {
                 assertEquals(cursor + 1, event.id(), "no hole and no repeat after " + cursor);
                 cursor = event.id();
+            }
+            if (read == 0 && !batch.isEmpty()) {
+                started.countDown();
             }
             read += batch.size();
             if (batch.size() < 16) {
