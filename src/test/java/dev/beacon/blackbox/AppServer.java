@@ -2,6 +2,8 @@ package dev.beacon.blackbox;
 
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.testing.Endpoint;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -133,30 +136,34 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    private void awaitReady() throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    /** Polls the server (it gives no other sign of readiness) until it answers, fails at once if it exits. */
+    private void awaitReady() {
         HttpRequest probe = HttpRequest.newBuilder(api("topics")).timeout(Duration.ofSeconds(5)).GET().build();
-        String last = "no probe yet";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                if (log().contains(readyMessage)) {
-                    int status = CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status == 200) {
-                        return;
-                    }
-                    last = "GET " + probe.uri() + " answered " + status;
-                }
-            } catch (IOException notYet) {
-                last = "GET " + probe.uri() + " failed: " + notYet;
-            }
-            // Polling a process that gives no other sign of readiness; not a test's synchronisation.
-            TimeUnit.MILLISECONDS.sleep(250);
+        AtomicReference<String> last = new AtomicReference<>("no probe yet");
+        try {
+            Awaitility.await(name + " ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> answers(probe, last));
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + " (" + last.get()
+                    + "):\n" + tail() + "\nListening:\n" + listening(), e);
         }
-        throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + " (" + last + "):\n"
-                + tail() + "\nListening:\n" + listening());
+    }
+
+    private boolean answers(HttpRequest probe, AtomicReference<String> last) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+        }
+        try {
+            if (!log().contains(readyMessage)) {
+                return false;
+            }
+            int status = CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            last.set("GET " + probe.uri() + " answered " + status);
+            return status == 200;
+        } catch (IOException notYet) {
+            last.set("GET " + probe.uri() + " failed: " + notYet);
+            return false;
+        }
     }
 
     private static String listening() {
