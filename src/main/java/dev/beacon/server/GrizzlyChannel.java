@@ -18,10 +18,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The direct transport: after the response head ({@link #open}), the hub's pre-framed bytes go straight into the
+ * The direct transport: the response head, then the hub's pre-framed bytes, go straight into the
  * connection's asynchronous write queue, as HTTP/1.1 chunks (or as they are, to an HTTP/1.0 client), past Grizzly's
  * HTTP layer and its per-write work. All frames of a write leave as one chunk in one socket write. It writes only while
  * the queue can take more, else it asks to be told, so no thread ever waits on a slow client.
+ * <p>
+ * The head leaves with the first write (the hub's opening comment), never before: the channel is handed to the hub
+ * first, so a client that has the response head is already subscribed, and an event published once it has it reaches it.
  */
 final class GrizzlyChannel implements SubscriberChannel {
 
@@ -33,19 +36,20 @@ final class GrizzlyChannel implements SubscriberChannel {
     private final MemoryManager memory;
     private final boolean chunked;
     private boolean closed;
+    /** The response head until the first write or the end takes it along. */
+    private byte[] head;
 
-    /** @param chunked HTTP/1.1's chunked coding; without it the stream ends with the connection */
+    /**
+     * @param chunked HTTP/1.1's chunked coding; without it the stream ends with the connection
+     * @param head    the response head, status line to blank line
+     */
     @SuppressWarnings("unchecked")
-    GrizzlyChannel(Connection<?> connection, boolean chunked) {
+    GrizzlyChannel(Connection<?> connection, boolean chunked, byte[] head) {
         this.connection = (Connection<SocketAddress>) connection;
         this.writer = (AsyncQueueWriter<SocketAddress>) connection.getTransport().getWriter(false);
         this.memory = connection.getMemoryManager();
         this.chunked = chunked;
-    }
-
-    /** Writes the response head; before any frame, so before the channel is handed to the hub. */
-    synchronized void open(byte[] head) {
-        send(head);
+        this.head = head;
     }
 
     @Override
@@ -86,7 +90,7 @@ final class GrizzlyChannel implements SubscriberChannel {
 
     /**
      * One HTTP/1.1 chunk for the whole write (RFC 9112, section 7.1: size in hex, CRLF, data, CRLF), each frame
-     * followed by the blank line that ends it.
+     * followed by the blank line that ends it; the first write carries the response head in front of it.
      */
     private CompletionStage<?> writeNow(List<byte[]> frames) {
         if (closed) {
@@ -97,8 +101,14 @@ final class GrizzlyChannel implements SubscriberChannel {
             size += frames.get(i).length + 1;
         }
         int digits = chunked ? (35 - Integer.numberOfLeadingZeros(size)) / 4 : 0;
-        byte[] chunk = new byte[chunked ? digits + 2 + size + 2 : size];
+        int headLength = head == null ? 0 : head.length;
+        byte[] chunk = new byte[headLength + (chunked ? digits + 2 + size + 2 : size)];
         int at = 0;
+        if (head != null) {
+            System.arraycopy(head, 0, chunk, 0, headLength);
+            at = headLength;
+            head = null;
+        }
         if (chunked) {
             for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
                 chunk[at++] = (byte) Character.forDigit((size >>> shift) & 0xF, 16);
@@ -147,6 +157,10 @@ final class GrizzlyChannel implements SubscriberChannel {
         if (!writer.canWrite(connection)) {
             connection.terminateSilently();
             return;
+        }
+        if (head != null) { // ended before anything was written: still a whole, empty response
+            send(head);
+            head = null;
         }
         if (chunked) {
             send(LAST_CHUNK);

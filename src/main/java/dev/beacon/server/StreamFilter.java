@@ -45,7 +45,7 @@ import java.util.function.Predicate;
  * Opens event streams at Grizzly's HTTP codec, before its HTTP server builds a {@code Request} and a {@code Response}
  * for them. A suspended Grizzly request holds about 14 KB of buffers and parsers for as long as the stream lasts; here
  * a stream holds its connection, its channel and its place in the hub, and the parsed request is garbage once the
- * response head is out (README, Performance).
+ * filter has returned (README, Performance).
  *
  * <p>Only a {@code GET} of {@code /api/streams...} that the hub accepts becomes a stream here. Anything else goes on to
  * {@link DirectStreamHandler}: other methods and preflights as they are, and a subscription the hub refuses with the
@@ -129,9 +129,9 @@ final class StreamFilter extends BaseFilter implements AddOn {
     }
 
     /**
-     * Everything is checked before anything is written, so a refusal is still a 4xx. Then the response head goes out,
-     * then the hub's frames through {@link GrizzlyChannel}; the connection has no idle timeout from here on (the
-     * heartbeat keeps it busy and finds a client that is gone).
+     * Everything is checked, and the subscription made, before anything is written, so a refusal is still a 4xx. The
+     * response head then goes out with the hub's first frames through {@link GrizzlyChannel}; the connection has no
+     * idle timeout from here on (the heartbeat keeps it busy and finds a client that is gone).
      */
     private NextAction open(FilterChainContext ctx, HttpRequestPacket request, String path) {
         MultivaluedMap<String, String> query = query(request.getQueryString());
@@ -144,18 +144,18 @@ final class StreamFilter extends BaseFilter implements AddOn {
         }
         Connection<?> connection = ctx.getConnection();
         boolean chunked = request.getProtocol() == Protocol.HTTP_1_1;
-        GrizzlyChannel channel = new GrizzlyChannel(connection, chunked);
-        channel.open(head(chunked, cors.responseHeaders(request.getHeader("Origin"))));
-        STREAMING.set(connection, true);
-        IdleTimeoutFilter.setCustomTimeout(connection, -1, TimeUnit.SECONDS);
+        GrizzlyChannel channel = new GrizzlyChannel(connection, chunked,
+                head(chunked, cors.responseHeaders(request.getHeader("Origin"))));
         Subscription subscription;
         try {
+            // Subscribed before anything is written: the head goes out with the opening comment, so a client that
+            // has the head is subscribed, and a refusal here is still a 4xx.
             subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
         } catch (CapacityException e) {
-            // The topic limit was reached since the check: nothing can be said on a stream whose head is out.
-            connection.closeSilently();
-            return ctx.getStopAction();
+            throw new WebApplicationException(e.getMessage(), Problem.response(429, e.getMessage()));
         }
+        STREAMING.set(connection, true);
+        IdleTimeoutFilter.setCustomTimeout(connection, -1, TimeUnit.SECONDS);
         connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());
         return ctx.getStopAction();
     }

@@ -47,6 +47,24 @@ abstract class SubscriberLifecycleContract {
         server.close();
     }
 
+    /**
+     * The subscription is in place before the response head leaves, so an event published once the client has the
+     * head reaches it. (Before the direct transport wrote the head first, CI once caught a publish that came between
+     * the head and the subscription; the race is narrow, hence the repetitions.)
+     */
+    @Test
+    void aClientThatHasTheResponseHeadIsSubscribed() {
+        Publisher publisher = server.bean(Publisher.class);
+        for (int i = 0; i < 50; i++) {
+            try (RawSse stream = RawSse.get(server, "streams/first-contact")) {
+                assertTrue(stream.head().startsWith("HTTP/1.1 200"), stream.head());
+                long id = publisher.publish("first-contact", "n" + i).id();
+                String body = RawSse.withoutHeartbeats(stream.readUntil("data: n" + i + "\n\n"));
+                assertEquals(": beacon stream open\n\nid: " + id + "\ndata: n" + i + "\n\n", body);
+            }
+        }
+    }
+
     @Test
     void aClientThatLeavesIsReleased() {
         EventRecorder events = EventRecorder.open(server.api("streams/leaving"));

@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP/1.1 stream read byte by byte from a socket, for asserting the exact framing on the wire. The chunked
@@ -96,12 +97,20 @@ public final class RawSse implements AutoCloseable {
         return head.toString(StandardCharsets.ISO_8859_1);
     }
 
-    /** Reads until the body ends with {@code suffix}; answers the whole body so far. */
+    /**
+     * Reads until the body ends with {@code suffix}; answers the whole body so far. Fails after
+     * {@link EventRecorder#TIMEOUT_SECONDS} in all, even while heartbeats keep arriving.
+     */
     public String readUntil(String suffix) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EventRecorder.TIMEOUT_SECONDS);
         head();
         while (!body().endsWith(suffix)) {
             if (!readBodyByte()) {
                 throw new AssertionError("Stream ended before '" + suffix + "'; got: " + body());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No '" + suffix + "' within " + EventRecorder.TIMEOUT_SECONDS
+                        + " s; got: " + body());
             }
         }
         return body();
