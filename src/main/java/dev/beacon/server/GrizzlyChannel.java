@@ -24,7 +24,8 @@ import java.util.concurrent.CompletionStage;
  * the queue can take more, else it asks to be told, so no thread ever waits on a slow client.
  * <p>
  * The head leaves with the first write (the hub's opening comment), never before: the channel is handed to the hub
- * first, so a client that has the response head is already subscribed, and an event published once it has it reaches it.
+ * first, so a client that has the response head is already subscribed, and every event published after that reaches
+ * it.
  */
 final class GrizzlyChannel implements SubscriberChannel {
 
