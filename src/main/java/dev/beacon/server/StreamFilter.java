@@ -7,6 +7,7 @@ import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.InvalidInputException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
+import dev.beacon.stream.SseResponseHeaders;
 import dev.beacon.stream.StreamRequest;
 import dev.beacon.stream.TopicFilters;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -189,22 +191,26 @@ final class StreamFilter extends BaseFilter implements AddOn {
     }
 
     /**
-     * The response head, as {@code SseResponseHeaders} gives the JAX-RS resource's: the event stream type, no caching,
-     * no proxy buffering, the CORS headers of an allowed origin. HTTP/1.1 gets the chunked coding; an HTTP/1.0 client
-     * reads to the end of the connection.
+     * The response head, with the JAX-RS resource's headers: the event stream type,
+     * {@link SseResponseHeaders#HEADERS} (no caching, no proxy buffering), the CORS headers of an allowed origin.
+     * HTTP/1.1 gets the chunked coding; an HTTP/1.0 client reads to the end of the connection.
      */
     private static byte[] head(boolean chunked, Map<String, String> corsHeaders) {
-        StringBuilder head = new StringBuilder(256)
-                .append("HTTP/1.1 200 OK\r\n")
-                .append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n")
-                .append("Content-Type: text/event-stream\r\n")
-                .append("Cache-Control: no-cache\r\n")
-                .append("X-Accel-Buffering: no\r\n");
+        StringBuilder head = new StringBuilder(256).append("HTTP/1.1 200 OK\r\n");
+        BiConsumer<String, String> header = (name, value) -> head.append(name).append(": ").append(value)
+                .append("\r\n");
+        header.accept("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        header.accept("Content-Type", "text/event-stream");
+        SseResponseHeaders.HEADERS.forEach(header);
         if (!corsHeaders.isEmpty()) {
-            head.append("Vary: Origin\r\n");
-            corsHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            header.accept("Vary", "Origin");
+            corsHeaders.forEach(header);
         }
-        head.append(chunked ? "Transfer-Encoding: chunked\r\n" : "Connection: close\r\n").append("\r\n");
-        return head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        if (chunked) {
+            header.accept("Transfer-Encoding", "chunked");
+        } else {
+            header.accept("Connection", "close");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 }
