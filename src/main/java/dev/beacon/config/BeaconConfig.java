@@ -27,6 +27,8 @@ public final class BeaconConfig {
     public static final String TOPICS_MAX = "beacon.topics.max";
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
     public static final String WORK_THREADS = "beacon.work.threads";
+    public static final String STORE = "beacon.store";
+    public static final String STORE_MEMORY = "memory";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */
@@ -116,6 +118,11 @@ public final class BeaconConfig {
 
     public int workThreads() {
         return integer(WORK_THREADS, 32, 1, 4096);
+    }
+
+    /** Which store keeps the history ({@value #STORE_MEMORY} unless configured). */
+    public String store() {
+        return text(STORE).map(v -> v.toLowerCase(Locale.ROOT)).orElse(STORE_MEMORY);
     }
 
     /** Any other key, for features that keep their own settings. */

@@ -2,16 +2,31 @@ package dev.beacon.hub;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Where events are kept, bounded by count and age. It assigns ids: strictly increasing across all topics, so that
- * one number is a position in a subscription to many topics. The in-memory store is the default; a durable or a
- * Redis Streams store keeps the same contract (Redis stream entries can take explicit, increasing ids).
+ * Where events are kept, bounded by count and age: the seam between the hub and its stores (memory, file, Redis).
+ * It assigns ids: strictly increasing across all topics (and, for a shared store, across nodes), so that one number
+ * is a position in a subscription to many topics.
+ *
+ * <p>The hub learns of events through {@link #onReadable}, not through {@link #append}'s answer: a shared store makes
+ * events of other nodes readable here too, and a store may make its own appends readable only once they are durable.
  */
 public interface History {
 
-    /** A draft becomes an event: an id is assigned, the id line is put in front of the body, the event is kept. */
+    /**
+     * A draft becomes an event: an id is assigned, the id line is put in front of the body, the event is kept. Returns
+     * once the store holds it as firmly as it promises (for a durable store: it survives the process being killed).
+     *
+     * @throws StoreUnavailableException when the store cannot take it now; nothing was appended then
+     */
     HubEvent append(String topic, String name, String data, long retry, byte[] body);
+
+    /**
+     * Tells {@code readable} of every event once it is readable here (covered by {@link #head}), whichever node
+     * appended it; once per event. The hub registers itself once, before the first append.
+     */
+    void onReadable(Consumer<HubEvent> readable);
 
     /**
      * The highest id such that it and every smaller id are readable. Readers read up to a head they took before
@@ -21,6 +36,14 @@ public interface History {
 
     /** Ids at or below this belong to no event of this store (ids before its start, such as a previous run). */
     long floor();
+
+    /**
+     * True when {@code id} is a position this store gave out (or its floor), so a subscription can resume from it
+     * without a gap; false for an id from before the store began or one it never reached.
+     */
+    default boolean isPosition(long id) {
+        return id >= floor() && id <= head();
+    }
 
     /** The topic's events with {@code after < id <= upTo}, oldest first, at most {@code limit} of them. */
     List<HubEvent> read(String topic, long after, long upTo, int limit);
@@ -39,4 +62,8 @@ public interface History {
 
     /** Drops what is older than the retention age; called by the hub's periodic tick. */
     void expire(long nowMillis);
+
+    /** Releases what the store holds open (files, connections); called once when the hub stops. */
+    default void close() {
+    }
 }

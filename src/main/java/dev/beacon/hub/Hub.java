@@ -66,6 +66,7 @@ public class Hub {
     @PostConstruct
     void start() {
         queueLimit = config.subscriberQueue();
+        history.onReadable(this::readable);
         int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
         delivery = new Delivery(this, history, executors.delivery(), lanes, config.deliveryCoalesce());
         heartbeat = new Heartbeat(this, delivery);
@@ -79,6 +80,7 @@ public class Hub {
             ticker.cancel(false);
         }
         closeAll();
+        history.close();
     }
 
     /** Ends every stream (a clean end: browsers reconnect and resume); used when the server shuts down. */
@@ -99,13 +101,19 @@ public class Hub {
             throw new InvalidInputException("Event data is required (it may be empty text)");
         }
         Topic topic = topic(Names.topic(topicName));
-        HubEvent event = history.append(topic.name, name, data, checkedRetry,
-                SseFrames.body(name, data, checkedRetry));
+        return history.append(topic.name, name, data, checkedRetry, SseFrames.body(name, data, checkedRetry));
+    }
+
+    /** An event became readable here (published on this node or, with a shared store, on another): wake its topic. */
+    private void readable(HubEvent event) {
+        Topic topic = topics.get(event.topic());
+        if (topic == null) {
+            return; // nobody here has used the topic: nobody to wake
+        }
         topic.published.increment();
         for (Subscriber s : topic.subscribers) {
             offer(s, event);
         }
-        return event;
     }
 
     private void offer(Subscriber s, HubEvent event) {
@@ -131,12 +139,12 @@ public class Hub {
         long cursor = head;
         Long unknownId = null;
         if (lastEventId != null) {
-            boolean known = lastEventId <= head && lastEventId >= history.floor();
+            boolean known = history.isPosition(lastEventId);
             cursor = known ? lastEventId : history.floor();
             unknownId = known ? null : lastEventId;
         }
         Subscriber s = new Subscriber(this, (int) (serials.getAndIncrement() & Integer.MAX_VALUE), subscribed, filter,
-                channel, head, cursor, List.of(OPENING), unknownId);
+                channel, Math.max(head, cursor), cursor, List.of(OPENING), unknownId);
         if (lastEventId != null) {
             resumes.increment();
         }

@@ -1,0 +1,35 @@
+package dev.beacon.store;
+
+import dev.beacon.config.BeaconConfig;
+import dev.beacon.hub.History;
+import dev.beacon.hub.InMemoryHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+
+/** Chooses the history store by {@code beacon.store}: where the hub's events are kept. */
+@ApplicationScoped
+public class HistoryProducer {
+
+    @Inject
+    BeaconConfig config;
+
+    /**
+     * Dependent, so no client proxy: the hub, its one user, holds the store itself for as long as it lives and closes
+     * it when it stops. Delivery reads the history several times per write, and a proxy would cost a context lookup and
+     * a reflective call (with boxed arguments) each time. Code that wants the history asks the hub.
+     */
+    @Produces
+    History history() {
+        String store = config.store();
+        return switch (store) {
+            case BeaconConfig.STORE_MEMORY -> new InMemoryHistory(config.historySize(), config.historyAge(),
+                    Clock.systemUTC());
+            default -> throw new IllegalArgumentException("Setting " + BeaconConfig.STORE + " ("
+                    + BeaconConfig.envName(BeaconConfig.STORE) + ") is '" + store + "'; expected "
+                    + BeaconConfig.STORE_MEMORY);
+        };
+    }
+}
