@@ -1,9 +1,8 @@
 package dev.beacon.alerts;
 
 import dev.beacon.config.BeaconConfig;
-import dev.beacon.generator.TopicFeeds;
+import dev.beacon.feeds.Feeds;
 import dev.beacon.hub.Publisher;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,19 +22,18 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class AlertSimulator {
 
-    public static final String ENABLED = "beacon.alerts.simulator";
+    public static final String ENABLED = BeaconConfig.ALERTS_SIMULATOR;
     public static final String RATE = "beacon.alerts.rate";
     static final List<String> DISTRICTS = List.of("The Narrows", "Burnside", "Otisburg", "Old Gotham",
             "Diamond District", "Coventry", "East End", "Park Row", "Bristol", "Amusement Mile");
 
     private final AtomicLong sequence = new AtomicLong();
-    private Future<?> task;
 
     @Inject
     BeaconConfig config;
 
     @Inject
-    TopicFeeds feeds;
+    Feeds feeds;
 
     @Inject
     Publisher publisher;
@@ -46,15 +43,8 @@ public class AlertSimulator {
             return;
         }
         long period = Math.round(1_000_000 / config.decimal(RATE, 0.5, 0.001, 1000));
-        task = feeds.every(Duration.ofNanos(period * 1000), "alert simulator",
+        feeds.every(Duration.ofNanos(period * 1000), "alert simulator",
                 () -> publisher.publish(Alert.TOPIC, Alert.EVENT, next()));
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 
     Alert next() {

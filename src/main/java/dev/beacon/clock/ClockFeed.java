@@ -1,7 +1,6 @@
 package dev.beacon.clock;
 
-import dev.beacon.generator.TopicFeeds;
-import jakarta.annotation.PreDestroy;
+import dev.beacon.feeds.Feeds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -10,27 +9,18 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Future;
 
 /** Publishes the time to topic {@code clock} every second while it has a subscriber. */
 @ApplicationScoped
 public class ClockFeed {
 
     private final Clock clock = Clock.systemUTC();
-    private Future<?> feed;
 
     @Inject
-    TopicFeeds feeds;
+    Feeds feeds;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        feed = feeds.whileSubscribed(Time.TOPIC, Time.EVENT, Duration.ofSeconds(1), this::now);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (feed != null) {
-            feed.cancel(false);
-        }
+        feeds.whileSubscribed(Time.TOPIC, Time.EVENT, Duration.ofSeconds(1), this::now);
     }
 
     Time now() {

@@ -28,6 +28,8 @@ public final class BeaconConfig {
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
     public static final String WORK_THREADS = "beacon.work.threads";
     public static final String STORE = "beacon.store";
+    /** The demo's alert simulator; here because the embedded runner switches it on by default. */
+    public static final String ALERTS_SIMULATOR = "beacon.alerts.simulator";
     public static final String STORE_MEMORY = "memory";
 
     private final Function<String, String> source;

@@ -38,7 +38,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             Map<String, String> headers = policy().preflight(origin);
             if (!headers.isEmpty()) {
-                Response.ResponseBuilder answer = Response.noContent().header("Vary", ORIGIN);
+                Response.ResponseBuilder answer = Response.noContent();
                 headers.forEach(answer::header);
                 request.abortWith(answer.build());
             }
@@ -53,8 +53,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         }
         Map<String, String> headers = policy().headers(origin);
         if (!headers.isEmpty()) {
-            response.getHeaders().add("Vary", ORIGIN);
-            headers.forEach(response.getHeaders()::putSingle);
+            headers.forEach(response.getHeaders()::add);
         }
     }
 

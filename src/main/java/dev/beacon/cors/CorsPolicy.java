@@ -30,11 +30,17 @@ final class CorsPolicy {
         return new CorsPolicy(Set.copyOf(origins));
     }
 
-    /** The headers for a response to this origin; empty when it is not allowed (the browser then blocks it). */
+    /**
+     * The headers for a response to this origin; empty when it is not allowed (the browser then blocks it). An answer
+     * that depends on the origin says so ({@code Vary: Origin}), so caches never hand it to another origin.
+     */
     Map<String, String> headers(String origin) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (origin == null || origins.isEmpty()) {
             return headers;
+        }
+        if (origins.contains(origin) || origins.contains(WILDCARD)) {
+            headers.put("Vary", "Origin");
         }
         if (origins.contains(origin)) {
             headers.put("Access-Control-Allow-Origin", origin);

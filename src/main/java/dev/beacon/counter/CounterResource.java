@@ -4,7 +4,6 @@ import dev.beacon.generator.Generators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.beacon.stream.LastEventId;
-import dev.beacon.stream.StreamsResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -33,7 +32,7 @@ public class CounterResource {
 
     @GET
     public void blocking(@QueryParam("count") String count, @QueryParam("interval") String interval,
-                         @QueryParam("failAt") String failAt, @HeaderParam(StreamsResource.LAST_EVENT_ID) String last,
+                         @QueryParam("failAt") String failAt, @HeaderParam(LastEventId.HEADER) String last,
                          @QueryParam("lastEventId") String lastQuery, @Context SseEventSink sink) {
         CounterRequest request = CounterRequest.parse(count, interval, failAt, LastEventId.parse(last, lastQuery));
         generators.stream(sink, counter.blocking(request));
@@ -42,7 +41,7 @@ public class CounterResource {
     @GET
     @Path("async")
     public void async(@QueryParam("count") String count, @QueryParam("interval") String interval,
-                      @QueryParam("failAt") String failAt, @HeaderParam(StreamsResource.LAST_EVENT_ID) String last,
+                      @QueryParam("failAt") String failAt, @HeaderParam(LastEventId.HEADER) String last,
                       @QueryParam("lastEventId") String lastQuery, @Context SseEventSink sink) {
         CounterRequest request = CounterRequest.parse(count, interval, failAt, LastEventId.parse(last, lastQuery));
         generators.stream(sink, counter.async(request));

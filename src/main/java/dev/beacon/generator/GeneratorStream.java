@@ -22,10 +22,7 @@ import java.util.function.Function;
  */
 final class GeneratorStream {
 
-    static final String ERROR_EVENT = "error";
     private static final System.Logger LOG = System.getLogger(GeneratorStream.class.getName());
-    private static final byte[] OPENING = SseFrames.comment("beacon stream open");
-    private static final byte[] HEARTBEAT = SseFrames.comment("heartbeat");
 
     private final SubscriberChannel channel;
     private final Executor writer;
@@ -41,7 +38,7 @@ final class GeneratorStream {
     }
 
     void open() {
-        write(OPENING);
+        write(SseFrames.OPENING);
     }
 
     boolean isOpen() {
@@ -61,7 +58,7 @@ final class GeneratorStream {
             idle = tail.isDone();
         }
         if (idle) {
-            write(HEARTBEAT);
+            write(SseFrames.HEARTBEAT);
         }
     }
 
@@ -73,7 +70,7 @@ final class GeneratorStream {
         LOG.log(Level.WARNING, "A generator failed; its stream ends with an error event", failure);
         String message = failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName();
         String data = Json.createObjectBuilder().add("message", message).build().toString();
-        write(SseFrames.body(ERROR_EVENT, data, HubEvent.NO_RETRY));
+        write(SseFrames.body(Names.ERROR_EVENT, data, HubEvent.NO_RETRY));
         finish();
     }
 

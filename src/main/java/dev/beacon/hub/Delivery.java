@@ -15,7 +15,7 @@ final class Delivery {
 
     private final History history;
     private final Executor executor;
-    private final Hub hub;
+    private final Subscribers subscribers;
     private final ReadyQueue[] lanes;
     private final int maxPerWrite;
 
@@ -24,8 +24,8 @@ final class Delivery {
      *              writes never wait)
      * @param maxPerWrite most events in one write
      */
-    Delivery(Hub hub, History history, Executor executor, int lanes, int maxPerWrite) {
-        this.hub = hub;
+    Delivery(Subscribers subscribers, History history, Executor executor, int lanes, int maxPerWrite) {
+        this.subscribers = subscribers;
         this.history = history;
         this.executor = executor;
         this.maxPerWrite = maxPerWrite;
@@ -35,19 +35,32 @@ final class Delivery {
         }
     }
 
+    /**
+     * A new event for a subscriber: counted in its queue unless it is replay, and a drain scheduled. A subscriber whose
+     * queue overflows is let go (it resumes by Last-Event-ID); the publisher never waits for it.
+     */
+    void offer(Subscriber s, HubEvent event) {
+        if (!s.accepts(event)) {
+            return;
+        }
+        if (event.id() > s.liveFrom && !s.enqueue(subscribers.queueLimit())) {
+            subscribers.release(s, Subscribers.Release.SLOW);
+            return;
+        }
+        schedule(s);
+    }
+
     /** Starts a drain unless one is running; a running one sees the dirty flag and goes round again. */
     void schedule(Subscriber s) {
-        s.dirty.set(true);
-        if (s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+        s.markDirty();
+        if (s.claim()) {
             dispatch(s);
         }
     }
 
     /** Back to idle, then look once more: a publish that found us busy has left the dirty flag behind. */
     void finish(Subscriber s) {
-        if (s.state.compareAndSet(Subscriber.BUSY, Subscriber.IDLE)
-                && s.dirty.get()
-                && s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+        if (s.unclaim() && s.isDirty() && s.claim()) {
             dispatch(s);
         }
     }
@@ -68,7 +81,7 @@ final class Delivery {
         try {
             drainOnce(s);
         } catch (RuntimeException e) {
-            hub.failed(s, e);
+            subscribers.failed(s, e);
         }
     }
 
@@ -76,7 +89,7 @@ final class Delivery {
         if (s.isClosed()) {
             return;
         }
-        s.dirty.set(false);
+        s.takeDirty();
         Batch batch = read(s, history.head());
         // Checked after the read: a drop that raced with it shows here, so a hole is never passed off as complete.
         boolean lost = lostAny(s);
@@ -86,14 +99,14 @@ final class Delivery {
             frames.addAll(s.preamble);
             if (s.unknownId != null) {
                 frames.add(Gap.frame(s.unknownId, Gap.UNKNOWN));
-                hub.countGap();
+                subscribers.countGap();
             } else if (lost) {
                 frames.add(Gap.frame(s.cursor, Gap.EXPIRED));
-                hub.countGap();
+                subscribers.countGap();
             }
         } else if (lost) {
             // Its cursor fell off the tail of the log: it cannot be served without a hole. It resumes by Last-Event-ID.
-            hub.release(s, Hub.Release.SLOW);
+            subscribers.release(s, Subscribers.Release.SLOW);
             return;
         }
         int[] perTopic = new int[s.topics.size()];
@@ -109,7 +122,7 @@ final class Delivery {
         } else {
             write.whenComplete((ignored, failure) -> {
                 if (failure != null) {
-                    hub.failed(s, failure);
+                    subscribers.failed(s, failure);
                 } else {
                     written(s, batch, live, perTopic);
                 }
@@ -119,10 +132,10 @@ final class Delivery {
 
     private void written(Subscriber s, Batch batch, int live, int[] perTopic) {
         s.cursor = batch.upTo;
-        s.pending.addAndGet(-live);
+        s.dequeue(live);
         int delivered = countDelivered(s, perTopic);
         if (delivered > 0) {
-            hub.observer().written(delivered, batch.events.get(0).timestamp());
+            subscribers.observer().written(delivered, batch.events.get(0).timestamp());
         }
         continueOrFinish(s, batch.full);
     }

@@ -10,23 +10,26 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class Heartbeat {
 
-    private static final byte[] FRAME = SseFrames.comment("heartbeat");
-
-    private final Hub hub;
+    private final Subscribers subscribers;
     private final Delivery delivery;
     private final LongAdder failures = new LongAdder();
 
-    Heartbeat(Hub hub, Delivery delivery) {
-        this.hub = hub;
+    Heartbeat(Subscribers subscribers, Delivery delivery) {
+        this.subscribers = subscribers;
         this.delivery = delivery;
     }
 
-    void beat(Subscriber s) {
-        if (!s.state.compareAndSet(Subscriber.IDLE, Subscriber.BUSY)) {
+    /** One beat to every idle subscriber. */
+    void beatAll() {
+        subscribers.forEach(this::beat);
+    }
+
+    private void beat(Subscriber s) {
+        if (!s.claim()) {
             return; // a write is in flight: that is activity enough
         }
         try {
-            s.channel.write(List.of(FRAME)).whenComplete((ignored, failure) -> {
+            s.channel.write(List.of(SseFrames.HEARTBEAT)).whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     fail(s, failure);
                 } else {
@@ -40,7 +43,7 @@ final class Heartbeat {
 
     private void fail(Subscriber s, Throwable failure) {
         failures.increment();
-        hub.failed(s, failure);
+        subscribers.failed(s, failure);
     }
 
     long failures() {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public final class Names {
 
     public static final int MAX_LENGTH = 128;
+    /** The event a stream sends when its source fails (a generator that threw, a relay poll that failed). */
+    public static final String ERROR_EVENT = "error";
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._~:-]{1," + MAX_LENGTH + "}");
 
     private Names() {
@@ -45,12 +47,17 @@ public final class Names {
         return name;
     }
 
+    /** True for one or more of 0-9 and nothing else: how the spec reads {@code retry} and Beacon reads ids. */
+    public static boolean isAsciiDigits(String value) {
+        return !value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     /** Milliseconds the client waits before reconnecting; the spec only accepts ASCII digits. */
     public static long retry(String value) {
         if (value == null || value.isEmpty()) {
             return HubEvent.NO_RETRY;
         }
-        if (value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.length() > 10 || !isAsciiDigits(value)) {
             throw new InvalidInputException("retry must be a whole number of milliseconds (ASCII digits only), got '"
                     + printable(value) + "'");
         }

@@ -17,7 +17,21 @@ public final class SseFrames {
     private static final byte[] DATA = ascii("data: ");
     private static final byte[] COMMENT = ascii(": ");
 
+    /** The first thing on every stream, so the client and every proxy see the response start at once. */
+    public static final byte[] OPENING = comment("beacon stream open");
+    /** What an idle stream gets every {@code beacon.heartbeat}: keeps proxies from closing it, and finds dead peers. */
+    public static final byte[] HEARTBEAT = comment("heartbeat");
+
     private SseFrames() {
+    }
+
+    /**
+     * An event with an id and no data: a spec-following client sets its last event ID to it and dispatches nothing
+     * ("If the data buffer is an empty string, ... return", in "dispatch the event"). Sent first on every stream, it
+     * gives the client a position to resume from before its first real event.
+     */
+    public static byte[] position(long id) {
+        return ascii("id: " + id + "\n");
     }
 
     /**

@@ -5,16 +5,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** What the hub refuses: invalid input is a 400, a full hub a 429. */
+/**
+ * Input the hub refuses is a 400 with the hub's own words. Only that: any other {@code IllegalArgumentException} is a
+ * bug of ours, not bad input, and stays with {@link UnexpectedExceptionMapper}.
+ */
 @Provider
-public class HubExceptionMapper implements ExceptionMapper<IllegalArgumentException> {
+public class HubExceptionMapper implements ExceptionMapper<InvalidInputException> {
 
     @Override
-    public Response toResponse(IllegalArgumentException exception) {
-        if (exception instanceof InvalidInputException) {
-            return Problem.response(400, exception.getMessage());
-        }
-        // Any other IllegalArgumentException is a bug of ours, not bad input: keep it a 500.
-        return new UnexpectedExceptionMapper().toResponse(exception);
+    public Response toResponse(InvalidInputException exception) {
+        return Problem.response(400, exception.getMessage());
     }
 }

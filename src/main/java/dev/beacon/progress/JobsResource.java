@@ -2,7 +2,7 @@ package dev.beacon.progress;
 
 import dev.beacon.problem.ProblemException;
 import dev.beacon.stream.LastEventId;
-import dev.beacon.stream.StreamsResource;
+import dev.beacon.stream.SinkStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,7 +43,7 @@ public class JobsResource {
     Jobs jobs;
 
     @Inject
-    StreamsResource streams;
+    SinkStreams streams;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,7 +87,7 @@ public class JobsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void events(@PathParam("id") String id, @HeaderParam(StreamsResource.LAST_EVENT_ID) String lastEventId,
+    public void events(@PathParam("id") String id, @HeaderParam(LastEventId.HEADER) String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink) {
         Job job = jobs.find(id).orElseThrow(() -> Jobs.unknown(id));
         Long last = LastEventId.parse(lastEventId, lastEventIdQuery);

@@ -2,10 +2,9 @@ package dev.beacon.relay;
 
 import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
-import dev.beacon.generator.TopicFeeds;
+import dev.beacon.feeds.Feeds;
 import dev.beacon.hub.Names;
 import dev.beacon.hub.Publisher;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,7 +30,6 @@ public class UpstreamRelay {
     public static final String TOPIC = "beacon.relay.topic";
     public static final String INTERVAL = "beacon.relay.interval";
     public static final String EVENT = "beacon.relay.event";
-    static final String ERROR_EVENT = "error";
     /** Polls never overlap: a slow upstream makes the relay skip ticks, never pile them up. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(UpstreamRelay.class.getName());
@@ -40,7 +37,6 @@ public class UpstreamRelay {
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicLong polls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private Future<?> task;
 
     @Inject
     BeaconConfig config;
@@ -49,7 +45,7 @@ public class UpstreamRelay {
     BeaconExecutors executors;
 
     @Inject
-    TopicFeeds feeds;
+    Feeds feeds;
 
     @Inject
     Publisher publisher;
@@ -59,19 +55,12 @@ public class UpstreamRelay {
             String topic = Names.topic(topic());
             String event = Names.event(config.text(EVENT).orElse("update"));
             Duration interval = interval();
-            task = feeds.every(interval, "upstream relay", () -> {
+            feeds.every(interval, "upstream relay", () -> {
                 if (polling.compareAndSet(false, true)) {
                     executors.work().execute(() -> poll(url, topic, event));
                 }
             });
         });
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 
     public RelayStatus status() {
@@ -85,7 +74,7 @@ public class UpstreamRelay {
             publisher.publish(topic, event, UpstreamFetch.fetch(url, TIMEOUT));
         } catch (UpstreamFetch.UpstreamException e) {
             failures.incrementAndGet();
-            publisher.publish(topic, ERROR_EVENT, new RelayError(e.getMessage(), url.toString(),
+            publisher.publish(topic, Names.ERROR_EVENT, new RelayError(e.getMessage(), url.toString(),
                     Instant.now().toString()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Relaying " + url + " to " + topic + " failed", e);

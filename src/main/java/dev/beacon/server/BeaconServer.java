@@ -1,6 +1,5 @@
 package dev.beacon.server;
 
-import dev.beacon.alerts.AlertSimulator;
 import dev.beacon.config.BeaconConfig;
 
 import java.lang.System.Logger.Level;
@@ -20,7 +19,7 @@ public final class BeaconServer {
 
     public static void main(String[] args) throws InterruptedException {
         // The demo's crime-alert simulator runs by default here, not in the WAR.
-        EmbeddedServer server = EmbeddedServer.start(BeaconConfig.withDefaults(Map.of(AlertSimulator.ENABLED, "true")));
+        EmbeddedServer server = EmbeddedServer.start(BeaconConfig.withDefaults(Map.of(BeaconConfig.ALERTS_SIMULATOR, "true")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.log(Level.INFO, "Stopping Beacon");

@@ -9,7 +9,6 @@ import org.glassfish.grizzly.http.server.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Answers what {@link StreamFilter} does not turn into a stream, on {@code /api/streams...}: a CORS preflight, a method
@@ -30,10 +29,10 @@ final class DirectStreamHandler extends HttpHandler {
         String origin = request.getHeader("Origin");
         if (request.getMethod() == Method.OPTIONS && !cors.preflightHeaders(origin).isEmpty()) {
             response.setStatus(204);
-            withCors(response, cors.preflightHeaders(origin));
+            cors.preflightHeaders(origin).forEach(response::addHeader);
             return;
         }
-        withCors(response, cors.responseHeaders(origin));
+        cors.responseHeaders(origin).forEach(response::addHeader);
         if (request.getAttribute(StreamFilter.PROBLEM) instanceof jakarta.ws.rs.core.Response problem) {
             answer(response, problem);
         } else if (request.getMethod() != Method.GET) {
@@ -41,13 +40,6 @@ final class DirectStreamHandler extends HttpHandler {
         } else {
             // The filter turns every GET of a stream path into a stream or a noted refusal; another path is none.
             answer(response, Problem.response(404, "No such stream: " + request.getRequestURI()));
-        }
-    }
-
-    private static void withCors(Response response, Map<String, String> headers) {
-        if (!headers.isEmpty()) {
-            response.setHeader("Vary", "Origin");
-            headers.forEach(response::setHeader);
         }
     }
 

@@ -202,10 +202,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         header.accept("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         header.accept("Content-Type", "text/event-stream");
         SseResponseHeaders.HEADERS.forEach(header);
-        if (!corsHeaders.isEmpty()) {
-            header.accept("Vary", "Origin");
-            corsHeaders.forEach(header);
-        }
+        corsHeaders.forEach(header);
         if (chunked) {
             header.accept("Transfer-Encoding", "chunked");
         } else {

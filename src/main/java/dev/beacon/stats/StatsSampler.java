@@ -1,8 +1,7 @@
 package dev.beacon.stats;
 
-import dev.beacon.generator.TopicFeeds;
+import dev.beacon.feeds.Feeds;
 import dev.beacon.hub.Hub;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Future;
 
 /** Reads the machine and the JVM each second while topic {@code stats} has a subscriber, and publishes the reading. */
 @ApplicationScoped
@@ -21,23 +19,15 @@ public class StatsSampler {
     private static final long MIB = 1024 * 1024;
     private final com.sun.management.OperatingSystemMXBean os =
             ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
-    private Future<?> feed;
 
     @Inject
-    TopicFeeds feeds;
+    Feeds feeds;
 
     @Inject
     Hub hub;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        feed = feeds.whileSubscribed(Stats.TOPIC, Stats.EVENT, Duration.ofSeconds(1), this::sample);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (feed != null) {
-            feed.cancel(false);
-        }
+        feeds.whileSubscribed(Stats.TOPIC, Stats.EVENT, Duration.ofSeconds(1), this::sample);
     }
 
     Stats sample() {

@@ -28,28 +28,34 @@ public final class FramedEvent implements OutboundSseEvent {
     private static final String EVENT_LEAD = "event: ";
 
     private final List<byte[]> frames;
-    private final String comment;
-    private final String id;
-    private final String name;
+    private final boolean commentOnly;
+    /** The frames as an accessor-encoding sink reads them; made on first use, so Jersey never pays for it. */
+    private Fields fields;
 
     public FramedEvent(List<byte[]> frames) {
         this.frames = List.copyOf(frames);
-        String text = text(this.frames);
-        if (isComment(this.frames.get(0)) && this.frames.size() == 1) {
-            comment = uncomment(text);
-            id = null;
-            name = null;
-        } else if (text.startsWith(ID_LEAD)) {
-            comment = null;
-            id = text.substring(ID_LEAD.length());
-            name = null;
-        } else {
-            // Hub frames start with id: or event:; anything else gets the default type spelled out, which the
-            // client treats exactly as no event: line at all (https://html.spec.whatwg.org/#dispatchMessage).
-            comment = null;
-            id = null;
-            name = text.startsWith(EVENT_LEAD) ? text.substring(EVENT_LEAD.length()) : "message\n" + text;
+        this.commentOnly = this.frames.size() == 1 && isComment(this.frames.get(0));
+    }
+
+    /** What the accessors answer: one of the three is set (or the name with the rest of the text after it). */
+    private record Fields(String comment, String id, String name) {
+    }
+
+    private Fields fields() {
+        if (fields == null) {
+            String text = text(frames);
+            if (commentOnly) {
+                fields = new Fields(uncomment(text), null, null);
+            } else if (text.startsWith(ID_LEAD)) {
+                fields = new Fields(null, text.substring(ID_LEAD.length()), null);
+            } else {
+                // Hub frames start with id: or event:; anything else gets the default type spelled out, which the
+                // client treats exactly as no event: line at all (https://html.spec.whatwg.org/#dispatchMessage).
+                fields = new Fields(null, null,
+                        text.startsWith(EVENT_LEAD) ? text.substring(EVENT_LEAD.length()) : "message\n" + text);
+            }
         }
+        return fields;
     }
 
     /** Whether a frame is a comment (its first line starts with a colon). */
@@ -88,7 +94,7 @@ public final class FramedEvent implements OutboundSseEvent {
     /** Null for a comment-only event, so an accessor-encoding sink writes the comment and nothing else. */
     @Override
     public Class<?> getType() {
-        return comment == null ? FramedEvent.class : null;
+        return commentOnly ? null : FramedEvent.class;
     }
 
     @Override
@@ -103,7 +109,7 @@ public final class FramedEvent implements OutboundSseEvent {
 
     @Override
     public String getComment() {
-        return comment;
+        return fields().comment();
     }
 
     /** No separate data: everything is in the lead field's value (see the class comment). */
@@ -114,12 +120,12 @@ public final class FramedEvent implements OutboundSseEvent {
 
     @Override
     public String getId() {
-        return id;
+        return fields().id();
     }
 
     @Override
     public String getName() {
-        return name;
+        return fields().name();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.beacon.stream;
 
+import dev.beacon.hub.Names;
 import dev.beacon.problem.ProblemException;
 
 /**
@@ -7,6 +8,9 @@ import dev.beacon.problem.ProblemException;
  * cannot set headers, so the {@code lastEventId} query parameter is accepted too. The header wins: it is the newer.
  */
 public final class LastEventId {
+
+    /** The header a reconnecting EventSource sends. */
+    public static final String HEADER = "Last-Event-ID";
 
     private LastEventId() {
     }
@@ -17,7 +21,7 @@ public final class LastEventId {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        if (value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.length() > 18 || !Names.isAsciiDigits(value)) {
             throw ProblemException.badRequest("Malformed Last-Event-ID '" + (value.length() > 40
                     ? value.substring(0, 40) + "..." : value) + "': Beacon ids are decimal numbers");
         }

@@ -1,10 +1,9 @@
 package dev.beacon.ticker;
 
 import dev.beacon.config.BeaconConfig;
-import dev.beacon.generator.TopicFeeds;
+import dev.beacon.feeds.Feeds;
 import dev.beacon.hub.Names;
 import dev.beacon.hub.Publisher;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /**
@@ -33,13 +31,12 @@ public class TickerFeed {
 
     private final List<RandomWalk> walks = new ArrayList<>();
     private Set<String> symbols;
-    private Future<?> task;
 
     @Inject
     BeaconConfig config;
 
     @Inject
-    TopicFeeds feeds;
+    Feeds feeds;
 
     @Inject
     Publisher publisher;
@@ -51,14 +48,7 @@ public class TickerFeed {
         SplittableRandom random = new SplittableRandom();
         symbols().forEach(symbol -> walks.add(new RandomWalk(symbol, 100, random.split())));
         long period = config.integer(INTERVAL, 1000, 10, 3_600_000);
-        task = feeds.every(Duration.ofMillis(period), "ticker", this::tick);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (task != null) {
-            task.cancel(false);
-        }
+        feeds.every(Duration.ofMillis(period), "ticker", this::tick);
     }
 
     /** The configured symbols, checked once: each becomes an event name. */

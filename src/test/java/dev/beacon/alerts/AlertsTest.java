@@ -68,11 +68,11 @@ class AlertsTest {
     @Test
     void severityTakesSeveralValuesOnTheWire() {
         try (RawSse stream = RawSse.get(server, "streams/alerts?severity=medium,high")) {
-            stream.readUntil("open\n\n");
+            long position = stream.readOpening();
             publish("w-1", "low");
             String id = publish("w-2", "medium");
             String body = RawSse.withoutHeartbeats(stream.readUntil("}\n\n"));
-            assertEquals(": beacon stream open\n\nid: " + id + "\nevent: crime_alert\ndata: {\"crime_id\":\"w-2\","
+            assertEquals(RawSse.opening(position) + "id: " + id + "\nevent: crime_alert\ndata: {\"crime_id\":\"w-2\","
                     + "\"location\":\"Burnside\",\"severity\":\"medium\",\"timestamp\":\"2026-01-01T00:00:00Z\"}\n\n",
                     body);
         }

@@ -1,7 +1,6 @@
 package dev.beacon.dashboard;
 
 import dev.beacon.config.BeaconConfig;
-import dev.beacon.generator.TopicFeeds;
 import dev.beacon.hub.Hub;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.TestServer;
@@ -39,7 +38,7 @@ class DashboardTest {
     static void start() {
         browser = Browser.startIfInstalled();
         // The built-in clock, stats and ticker feeds are off: every event the page shows is one this test published.
-        server = TestServer.start(BeaconConfig.HISTORY_SIZE, "20", TopicFeeds.OFF, "clock,stats,ticker");
+        server = TestServer.start(BeaconConfig.HISTORY_SIZE, "20", dev.beacon.feeds.Feeds.OFF, "clock,stats,ticker");
         feeds = new Feeds(new Http(server));
     }
 

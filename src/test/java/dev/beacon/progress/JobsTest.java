@@ -184,14 +184,19 @@ class JobsTest {
     /** One event parsed from the raw stream. */
     record Event(String id, String name, String data) {
 
+        /** Comments and the id-only position that opens a stream are not events: a browser dispatches neither. */
         static List<Event> parse(String body) {
             return java.util.Arrays.stream(body.split("\n\n"))
-                    .filter(block -> !block.startsWith(":"))
-                    .map(block -> {
-                        String[] lines = block.split("\n");
-                        return new Event(lines[0].substring(4), lines[1].substring(7), lines[2].substring(6));
-                    })
+                    .filter(block -> block.contains("\ndata: "))
+                    .map(block -> new Event(field(block, "id"), field(block, "event"), field(block, "data")))
                     .toList();
+        }
+
+        private static String field(String block, String name) {
+            return java.util.Arrays.stream(block.split("\n"))
+                    .filter(line -> line.startsWith(name + ": "))
+                    .map(line -> line.substring(name.length() + 2))
+                    .findFirst().orElseThrow(() -> new AssertionError("No " + name + " in " + block));
         }
     }
 }

@@ -54,7 +54,7 @@ class DirectTransportTest {
     @Test
     void anHttp10ClientGetsTheStreamUnchunkedUntilTheConnectionCloses() {
         RawSse stream = RawSse.send(server, "GET /api/streams/old-client HTTP/1.0\r\n\r\n");
-        stream.readUntil(": beacon stream open\n\n");
+        long position = stream.readOpening();
         String head = stream.head();
         assertTrue(head.startsWith("HTTP/1.1 200 "), head);
         assertTrue(head.contains("Content-Type: text/event-stream\r\n"), head);
@@ -65,28 +65,28 @@ class DirectTransportTest {
         stream.readUntil("data: hello\n\n");
         server.bean(Hub.class).removeTopic("old-client");
 
-        assertEquals(": beacon stream open\n\nid: " + event.id() + "\ndata: hello\n\n", stream.readToEnd());
+        assertEquals(RawSse.opening(position) + "id: " + event.id() + "\ndata: hello\n\n", stream.readToEnd());
     }
 
     @Test
     void aStreamTheServerEndsGetsTheLastChunkThenTheConnectionCloses() {
         RawSse stream = RawSse.get(server, "streams/ending-here");
-        stream.readUntil(": beacon stream open\n\n");
+        long position = stream.readOpening();
 
         server.bean(Hub.class).removeTopic("ending-here");
 
-        assertEquals(": beacon stream open\n\n", stream.readToEnd());
+        assertEquals(RawSse.opening(position), stream.readToEnd());
         assertTrue(stream.sawLastChunk(), "the chunked body ended with its last chunk");
     }
 
     @Test
     void aRequestSentOnAStreamsConnectionEndsThatConnectionInsteadOfAnswering() {
         RawSse stream = RawSse.get(server, "streams/pipelined");
-        stream.readUntil(": beacon stream open\n\n");
+        long position = stream.readOpening();
 
         stream.write("GET /api/topics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 
-        assertEquals(": beacon stream open\n\n", stream.readToEnd());
+        assertEquals(RawSse.opening(position), stream.readToEnd());
         await("the subscriber to be released").atMost(Duration.ofSeconds(10))
                 .until(() -> subscribers("pipelined") == 0);
     }

@@ -60,7 +60,9 @@ abstract class SubscriberLifecycleContract {
                 assertTrue(stream.head().startsWith("HTTP/1.1 200"), stream.head());
                 long id = publisher.publish("first-contact", "n" + i).id();
                 String body = RawSse.withoutHeartbeats(stream.readUntil("data: n" + i + "\n\n"));
-                assertEquals(": beacon stream open\n\nid: " + id + "\ndata: n" + i + "\n\n", body);
+                long position = RawSse.positionOf(body);
+                assertTrue(position < id, "the stream opened at a position before the event: " + body);
+                assertEquals(RawSse.opening(position) + "id: " + id + "\ndata: n" + i + "\n\n", body);
             }
         }
     }

@@ -51,6 +51,8 @@ abstract class WireFormatContract {
             assertFalse(head.contains("content-encoding"), "an event stream is never compressed: " + head);
             assertEquals(": beacon stream open\n\n", stream.readUntil("\n\n"),
                     "a comment right after the headers, so proxies see the response start");
+            long position = stream.readOpening();
+            assertEquals(RawSse.opening(position), stream.body(), "then the subscription's position, as an id alone");
         }
     }
 
@@ -108,6 +110,23 @@ abstract class WireFormatContract {
             http.publishJson("wire-retry", "{\"event\":\"r\",\"data\":{\"a\":1},\"retry\":2500}");
             assertTrue(stream.readUntil("}\n\n").endsWith("event: r\nretry: 2500\ndata: {\"a\":1}\n\n"),
                     stream.body());
+        }
+    }
+
+    /**
+     * The position that opens a stream is a resume point before the first event: a client whose first connection
+     * drops before any event reconnects with it and gets what was published meanwhile.
+     */
+    @Test
+    void aClientThatDropsBeforeItsFirstEventResumesFromThePositionItOpenedWith() {
+        long position;
+        try (RawSse first = RawSse.get(server, "streams/wire-position")) {
+            position = first.readOpening();
+        }
+        String missed = http.published("wire-position", null, "while away");
+        try (RawSse again = RawSse.get(server, "streams/wire-position", "Last-Event-ID: " + position)) {
+            assertEquals(RawSse.opening(position) + "id: " + missed + "\ndata: while away\n\n",
+                    RawSse.withoutHeartbeats(again.readUntil("data: while away\n\n")));
         }
     }
 

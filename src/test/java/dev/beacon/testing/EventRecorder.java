@@ -40,14 +40,23 @@ public final class EventRecorder implements AutoCloseable {
             target = target.queryParam("lastEventId", lastEventId);
         }
         source = SseEventSource.target(target).reconnectingEvery(1, TimeUnit.DAYS).build();
-        // Comments (the opening one, heartbeats) are not events: a browser never dispatches them either.
+        // Comments (the opening one, heartbeats) are not events, nor is the stream's opening position (an id with no
+        // data): a browser dispatches neither. Jersey's source hands both to the application; it is told apart here.
         source.register(e -> {
-                    if (e.getComment() == null) {
+                    if (e.getComment() == null && !isPosition(e)) {
                         records.add(new Record(e, null, false));
                     }
                 },
                 e -> records.add(new Record(null, e, false)),
                 () -> records.add(new Record(null, null, true)));
+    }
+
+    /**
+     * The id-only event that opens a Beacon stream: Jersey dispatches it with the id, no name and empty data, where a
+     * browser only records the id (https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage).
+     */
+    public static boolean isPosition(InboundSseEvent event) {
+        return event.getId() != null && event.getName() == null && event.isEmpty();
     }
 
     /** Opens the stream; returns once the source has connected. */

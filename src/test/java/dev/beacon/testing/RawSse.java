@@ -12,6 +12,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 stream read byte by byte from a socket, for asserting the exact framing on the wire. The chunked
@@ -102,9 +104,14 @@ public final class RawSse implements AutoCloseable {
      * {@link EventRecorder#TIMEOUT_SECONDS} in all, even while heartbeats keep arriving.
      */
     public String readUntil(String suffix) {
+        return readUntil(suffix, 0);
+    }
+
+    /** Like {@link #readUntil(String)}, once the body is longer than {@code minLength}. */
+    private String readUntil(String suffix, int minLength) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EventRecorder.TIMEOUT_SECONDS);
         head();
-        while (!body().endsWith(suffix)) {
+        while (body.size() <= minLength || !body().endsWith(suffix)) {
             if (!readBodyByte()) {
                 throw new AssertionError("Stream ended before '" + suffix + "'; got: " + body());
             }
@@ -114,6 +121,38 @@ public final class RawSse implements AutoCloseable {
             }
         }
         return body();
+    }
+
+    /** How every stream begins: a comment, so the client and every proxy see the response start at once. */
+    public static final String OPENING = ": beacon stream open\n\n";
+    private static final Pattern POSITION = Pattern.compile(Pattern.quote(OPENING) + "id: (\\d+)\n\n");
+
+    /** The beginning of a hub stream whose subscription is current up to {@code position}. */
+    public static String opening(long position) {
+        return OPENING + "id: " + position + "\n\n";
+    }
+
+    /** The position a hub stream's body opened with. */
+    public static long positionOf(String body) {
+        Matcher matcher = POSITION.matcher(body);
+        if (!matcher.lookingAt()) {
+            throw new AssertionError("The stream did not open with a comment and its position: " + body);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /**
+     * Reads a hub stream's beginning, the opening comment and the id-only event that gives the subscription's
+     * position, and answers that position; fails if the stream begins any other way.
+     */
+    public long readOpening() {
+        readUntil(OPENING);
+        String body = readUntil("\n\n", OPENING.length() + 1);
+        Matcher matcher = POSITION.matcher(body);
+        if (!matcher.matches()) {
+            throw new AssertionError("The stream did not open with a comment and its position: " + body);
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     /** Reads until the stream ends (the server closed it); answers the whole body. */

@@ -1,30 +1,36 @@
-package dev.beacon.generator;
+package dev.beacon.feeds;
 
 import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.Publisher;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Timers for topic-fed streams, on Beacon's scheduler. {@link #whileSubscribed} costs nothing while nobody listens:
- * each period, if the topic has a subscriber, a sample is taken and published; otherwise nothing is computed or kept.
+ * The timers behind topic-fed streams (clock, stats, ticker, alerts, relay), on Beacon's scheduler. It owns every
+ * timer it starts and cancels them all when the application stops, so a feed only says what to run and how often.
+ * {@link #whileSubscribed} costs nothing while nobody listens: each period, if the topic has a subscriber, a sample
+ * is taken and published; otherwise nothing is computed or kept.
  */
 @ApplicationScoped
-public class TopicFeeds {
+public class Feeds {
 
     /** Topics whose built-in feed is switched off, comma-separated. */
     public static final String OFF = "beacon.feeds.off";
-    private static final System.Logger LOG = System.getLogger(TopicFeeds.class.getName());
+    private static final System.Logger LOG = System.getLogger(Feeds.class.getName());
+
+    private final List<Future<?>> timers = new CopyOnWriteArrayList<>();
 
     @Inject
     BeaconExecutors executors;
@@ -46,12 +52,12 @@ public class TopicFeeds {
         return config.text(OFF).map(list -> !Set.of(list.split("\\s*,\\s*")).contains(topic)).orElse(true);
     }
 
-    /** Starts the feed; cancel the answer to stop it. */
-    public Future<?> whileSubscribed(String topic, String event, Duration period, Supplier<?> sample) {
+    /** Publishes {@code sample} to the topic every period while it has a subscriber, unless its feed is off. */
+    public void whileSubscribed(String topic, String event, Duration period, Supplier<?> sample) {
         if (!enabled(topic)) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        return every(period, "feed of topic " + topic, () -> {
+        every(period, "feed of topic " + topic, () -> {
             if (hub.subscribers(topic) > 0) {
                 publisher.publish(topic, event, sample.get());
             }
@@ -59,14 +65,20 @@ public class TopicFeeds {
     }
 
     /** Runs the task every period, from one period on; a failure is logged and the next run happens as planned. */
-    public Future<?> every(Duration period, String what, Runnable task) {
+    public void every(Duration period, String what, Runnable task) {
         long millis = Math.max(1, period.toMillis());
-        return executors.scheduler().scheduleAtFixedRate(() -> {
+        timers.add(executors.scheduler().scheduleAtFixedRate(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "The " + what + " failed once; it carries on", e);
             }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        }, millis, millis, TimeUnit.MILLISECONDS));
+    }
+
+    @PreDestroy
+    void stop() {
+        timers.forEach(timer -> timer.cancel(false));
+        timers.clear();
     }
 }

@@ -1,0 +1,40 @@
+package dev.beacon.stream;
+
+import dev.beacon.concurrent.BeaconExecutors;
+import dev.beacon.hub.Hub;
+import dev.beacon.hub.HubEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Opens hub subscriptions on JAX-RS {@link SseEventSink}s: what {@code GET /api/streams} and the features that
+ * stream a topic of their own (a job's events) share.
+ */
+@ApplicationScoped
+public class SinkStreams {
+
+    @Inject
+    Hub hub;
+
+    @Inject
+    BeaconExecutors executors;
+
+    /** Subscribes the sink to the request's topics, narrowed by {@code filter}. */
+    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
+        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
+    }
+
+    /**
+     * Like {@link #open}, for a stream with an end: the stream is closed right after the event that {@code last}
+     * accepts has been written (a job's {@code complete}, say), not before.
+     */
+    public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
+                          SseEventSink sink) {
+        EndingChannel channel = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
+        channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
+    }
+}
