@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 
 /**
  * Subscribing. Everything that can be wrong with a request (no topic, a bad topic name, a malformed
- * {@code Last-Event-ID}) is answered with a 400 before the stream starts: a browser's EventSource gives up for good on
+ * {@code Last-Event-ID}) is answered with a 400 before the stream starts, and a topic whose feature could not start
+ * ({@link UnavailableTopics}) with a 503: a browser's EventSource gives up for good on
  * any status but 200, while it reconnects after a stream that ends. Query parameters that name a {@link TopicFilter}
  * ({@code ?severity=high}) narrow what the subscriber receives.
  */
@@ -37,6 +38,9 @@ public class StreamsResource {
 
     @Inject
     TopicFilters filters;
+
+    @Inject
+    UnavailableTopics unavailable;
 
     @GET
     @Path("{topic}")
@@ -63,6 +67,7 @@ public class StreamsResource {
 
     /** Subscribes the sink; shared with the features that stream a topic of their own with a filter. */
     public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
+        unavailable.check(request.topics());
         hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
     }
 
