@@ -136,18 +136,21 @@ interface BuiltInStreams {
         Http http = new Http(beacon());
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(beacon().api("jobs"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"kind\":\"training\",\"params\":{\"total_epochs\":2,\"steps_per_epoch\":5}}")));
+                        "{\"kind\":\"training\",\"params\":{\"total_epochs\":1,\"steps_per_epoch\":"
+                                + (SuiteSettings.HISTORY - 1) + "}}")));
         assertEquals(202, started.statusCode(), started.body());
         String id = Http.json(started.body()).getString("id");
         assertEquals(beacon().api("jobs/" + id), URI.create(started.headers().firstValue("Location").orElseThrow()));
 
+        // A progress event per step, then the end: as many as the suite's history holds for a topic, so all of them
+        // are still there for a stream that opens after the job has ended.
         List<SseEvent> events;
         try (RawSse stream = RawSse.get(beacon(), "jobs/" + id + "/events")) {
             events = SseEvent.parse(stream.readToEnd());
         }
+        assertEquals(SuiteSettings.HISTORY, events.size(), events.toString());
         List<SseEvent> progress = events.subList(0, events.size() - 1);
-        assertTrue(!progress.isEmpty() && progress.stream().allMatch(e -> e.name().equals("progress")),
-                events.toString());
+        assertTrue(progress.stream().allMatch(e -> e.name().equals("progress")), events.toString());
         double previous = -1;
         for (SseEvent event : progress) {
             double percent = Http.json(event.data()).getJsonNumber("progress_percent").doubleValue();
