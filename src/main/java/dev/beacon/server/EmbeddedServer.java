@@ -5,6 +5,7 @@ import dev.beacon.config.BeaconConfig;
 import dev.beacon.cors.CorsFilter;
 import dev.beacon.hub.Hub;
 import dev.beacon.stream.TopicFilters;
+import dev.beacon.stream.UnavailableTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Extension;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
@@ -61,7 +62,8 @@ public final class EmbeddedServer implements AutoCloseable {
             if (direct(config)) {
                 CorsFilter cors = container.select(CorsFilter.class).get();
                 listener.registerAddOn(new StreamFilter(container.select(Hub.class).get(),
-                        container.select(TopicFilters.class).get(), cors));
+                        container.select(TopicFilters.class).get(), container.select(UnavailableTopics.class).get(),
+                        cors));
                 http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(cors),
                         HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
             }

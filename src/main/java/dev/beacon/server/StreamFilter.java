@@ -10,6 +10,7 @@ import dev.beacon.problem.Problem;
 import dev.beacon.stream.SseResponseHeaders;
 import dev.beacon.stream.StreamRequest;
 import dev.beacon.stream.TopicFilters;
+import dev.beacon.stream.UnavailableTopics;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -52,7 +53,8 @@ import java.util.function.Predicate;
  * <p>Only a {@code GET} of {@code /api/streams...} that the hub accepts becomes a stream here. Anything else goes on to
  * {@link DirectStreamHandler}: other methods and preflights as they are, and a subscription the hub refuses with the
  * refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through Grizzly's HTTP
- * layer. The same {@link StreamRequest}, {@link TopicFilters} and CORS policy as the JAX-RS resource decide.
+ * layer. The same {@link StreamRequest}, {@link TopicFilters}, {@link UnavailableTopics} and CORS policy as the
+ * JAX-RS resource decide.
  */
 final class StreamFilter extends BaseFilter implements AddOn {
 
@@ -65,11 +67,13 @@ final class StreamFilter extends BaseFilter implements AddOn {
 
     private final Hub hub;
     private final TopicFilters filters;
+    private final UnavailableTopics unavailable;
     private final CorsFilter cors;
 
-    StreamFilter(Hub hub, TopicFilters filters, CorsFilter cors) {
+    StreamFilter(Hub hub, TopicFilters filters, UnavailableTopics unavailable, CorsFilter cors) {
         this.hub = hub;
         this.filters = filters;
+        this.unavailable = unavailable;
         this.cors = cors;
     }
 
@@ -139,6 +143,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         MultivaluedMap<String, String> query = query(request.getQueryString());
         StreamRequest stream = parse(path, query, request.getHeader("Last-Event-ID"));
         Predicate<HubEvent> filter = filters.of(stream.topics(), query);
+        unavailable.check(stream.topics());
         try {
             hub.checkTopics(stream.topics());
         } catch (InvalidInputException e) {

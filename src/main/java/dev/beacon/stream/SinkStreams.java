@@ -23,8 +23,15 @@ public class SinkStreams {
     @Inject
     BeaconExecutors executors;
 
-    /** Subscribes the sink to the request's topics, narrowed by {@code filter}. */
+    @Inject
+    UnavailableTopics unavailable;
+
+    /**
+     * Subscribes the sink to the request's topics, narrowed by {@code filter}; a topic whose feature could not start
+     * is refused (503) before anything is written.
+     */
     public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
+        unavailable.check(request.topics());
         hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
     }
 

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Subscribing. Everything that can be wrong with a request (no topic, a bad topic name, a malformed
- * {@code Last-Event-ID}) is answered with a 400 before the stream starts: a browser's EventSource gives up for good on
+ * {@code Last-Event-ID}) is answered with a 400 before the stream starts, and a topic whose feature could not start
+ * ({@link UnavailableTopics}) with a 503: a browser's EventSource gives up for good on
  * any status but 200, while it reconnects after a stream that ends. Query parameters that name a {@link TopicFilter}
  * ({@code ?severity=high}) narrow what the subscriber receives.
  */

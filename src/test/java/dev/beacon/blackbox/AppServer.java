@@ -28,7 +28,9 @@ import java.util.stream.Stream;
 /**
  * An app server in a process of its own, with the built WAR deployed at {@code /beacon} on 127.0.0.1: started before
  * the test class (ready once {@code GET /beacon/api/topics} answers 200), stopped after it by its process id, its
- * children first. Where the files come from is set by the failsafe configuration in the pom ({@code beacon.it.*}).
+ * children first. A {@code @Nested} class inherits the extension and runs in the same server: only the class that
+ * started it stops it. Where the files come from is set by the failsafe configuration in the pom
+ * ({@code beacon.it.*}).
  */
 abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallback {
 
@@ -40,6 +42,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
     private final String name;
     private final String readyMessage;
     private Process process;
+    private String startedBy;
     private URI root;
     private Path log;
 
@@ -54,6 +57,10 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        if (process != null) {
+            return; // a nested class of the one that started it
+        }
+        startedBy = context.getUniqueId();
         Path work = Path.of(required("beacon.it.work")).resolve(name.replace(' ', '-').toLowerCase());
         deleteTree(work);
         Files.createDirectories(work);
@@ -74,7 +81,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        if (process == null) {
+        if (process == null || !context.getUniqueId().equals(startedBy)) {
             return;
         }
         List<ProcessHandle> children = process.descendants().toList();
@@ -87,6 +94,11 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
             child.onExit().completeOnTimeout(child, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
             child.destroyForcibly();
         }
+    }
+
+    /** Where the WAR is deployed, {@code http://127.0.0.1:port/beacon/}: the dashboard. */
+    URI uri() {
+        return root;
     }
 
     @Override

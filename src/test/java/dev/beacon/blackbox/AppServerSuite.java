@@ -5,14 +5,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The black-box suite on an app server, plus what only an app server's log can show. */
+/**
+ * The black-box suite on an app server, plus what only an app server's log can show. Each subclass also runs the
+ * dashboard in a browser against its server, as a {@code @Nested} {@link dev.beacon.dashboard.ServedDashboardContract}
+ * inside the same server's lifecycle (declared there, so each server's report names its own).
+ */
 abstract class AppServerSuite extends BlackBoxSuite {
 
     /** The server the subclass registered as its extension. */
     abstract AppServer server();
 
     @Override
-    protected Endpoint beacon() {
+    public Endpoint beacon() {
         return server();
     }
 

@@ -9,6 +9,7 @@ import dev.beacon.testing.TestServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.InboundSseEvent;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -27,13 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a client of Beacon sees over HTTP, whatever runs it: subscribers use the JAX-RS {@code SseEventSource} (or a
- * raw socket where the bytes matter), publishers plain HTTP. Subclasses say where Beacon is; it runs with
- * {@link SuiteSettings}. Each test uses topics of its own.
+ * raw socket where the bytes matter), publishers plain HTTP; {@link BuiltInStreams} adds every built-in stream.
+ * Subclasses say where Beacon is; it runs with {@link SuiteSettings}. Each test uses topics of its own.
  */
-abstract class BlackBoxSuite {
+abstract class BlackBoxSuite implements BuiltInStreams {
 
-    /** The Beacon under test. */
-    protected abstract Endpoint beacon();
+    @AfterAll
+    static void stopUpstream() {
+        SuiteSettings.UPSTREAM.close();
+    }
 
     Http http() {
         return new Http(beacon());

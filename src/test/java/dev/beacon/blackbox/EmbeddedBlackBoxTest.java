@@ -21,7 +21,7 @@ class EmbeddedBlackBoxTest extends BlackBoxSuite {
     }
 
     @Override
-    protected Endpoint beacon() {
+    public Endpoint beacon() {
         return server;
     }
 }

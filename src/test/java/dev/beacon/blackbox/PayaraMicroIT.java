@@ -1,7 +1,11 @@
 package dev.beacon.blackbox;
 
+import dev.beacon.dashboard.ServedDashboardContract;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.URI;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,5 +25,15 @@ class PayaraMicroIT extends AppServerSuite {
     void appliedEveryCommandOfTheServerConfig() {
         assertTrue(SERVER.log().contains("Boot Command set returned with result SUCCESS"), "the commands ran");
         assertFalse(SERVER.log().contains("returned with result FAILURE"), "pre-boot-commands.asadmin applies cleanly");
+    }
+
+    /** The dashboard at {@code /beacon/} in headless Chromium, against this same server. */
+    @Nested
+    class Dashboard extends ServedDashboardContract {
+
+        @Override
+        protected URI page() {
+            return SERVER.uri();
+        }
     }
 }

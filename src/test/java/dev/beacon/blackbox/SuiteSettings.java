@@ -2,32 +2,40 @@ package dev.beacon.blackbox;
 
 import dev.beacon.alerts.AlertSimulator;
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.relay.UpstreamRelay;
 import dev.beacon.testing.TestServer;
+import dev.beacon.ticker.TickerFeed;
 
 import java.util.Map;
 
 /**
  * The settings every target of the suite runs with, through Beacon's configuration keys: a short heartbeat, a small
- * queue so a stalled subscriber is dropped quickly, a small history so a resume can fall off its end. The app servers
- * get the first group as environment variables and the second as system properties, so both ways are proved on both.
+ * queue so a stalled subscriber is dropped quickly, a small history so a resume can fall off its end, fast alerts,
+ * quotes and relay polls, and the relay pointed at {@link #UPSTREAM}. The app servers get the first group as
+ * environment variables and the second as system properties, so both ways are proved on both.
  */
 final class SuiteSettings {
 
     static final int HISTORY = 5;
     static final int MAX_BYTES = 65_536;
+    /** Started with the settings, for the JVM that runs one suite; {@link BlackBoxSuite} stops it after its class. */
+    static final LocalUpstream UPSTREAM = LocalUpstream.start();
 
     /** Given to app servers as environment variables ({@code BEACON_HEARTBEAT=1}). */
     static final Map<String, String> AS_ENVIRONMENT = Map.of(
             BeaconConfig.PUBLISH_TOKEN, TestServer.TOKEN,
             BeaconConfig.HEARTBEAT, "1",
             AlertSimulator.ENABLED, "true",
-            AlertSimulator.RATE, "5");
+            AlertSimulator.RATE, "5",
+            UpstreamRelay.URL, UPSTREAM.uri().toString());
 
     /** Given to app servers as system properties ({@code -Dbeacon.subscriber.queue=8}). */
     static final Map<String, String> AS_PROPERTIES = Map.of(
             BeaconConfig.SUBSCRIBER_QUEUE, "8",
             BeaconConfig.HISTORY_SIZE, Integer.toString(HISTORY),
-            BeaconConfig.PUBLISH_MAX_BYTES, Integer.toString(MAX_BYTES));
+            BeaconConfig.PUBLISH_MAX_BYTES, Integer.toString(MAX_BYTES),
+            UpstreamRelay.INTERVAL, "200",
+            TickerFeed.INTERVAL, "200");
 
     private SuiteSettings() {
     }

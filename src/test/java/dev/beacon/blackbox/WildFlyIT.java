@@ -1,10 +1,13 @@
 package dev.beacon.blackbox;
 
+import dev.beacon.dashboard.ServedDashboardContract;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.RawSse;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.time.Duration;
 
 import static org.awaitility.Awaitility.await;
@@ -29,5 +32,15 @@ class WildFlyIT extends AppServerSuite {
         await("the subscriber to be released").atMost(Duration.ofSeconds(15))
                 .until(() -> Http.json(http().get("topics/wf-leaving").body()).getInt("subscribers") == 0);
         assertFalse(SERVER.log().contains("UT005088"), "beacon.cli quiets Undertow's report of a client leaving");
+    }
+
+    /** The dashboard at {@code /beacon/} in headless Chromium, against this same server. */
+    @Nested
+    class Dashboard extends ServedDashboardContract {
+
+        @Override
+        protected URI page() {
+            return SERVER.uri();
+        }
     }
 }

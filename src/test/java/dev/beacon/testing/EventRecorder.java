@@ -84,6 +84,17 @@ public final class EventRecorder implements AutoCloseable {
         return event;
     }
 
+    /** The next event of this name, skipping at most {@code skipAtMost} others (a feed's events from before, say). */
+    public InboundSseEvent skipTo(String name, int skipAtMost) {
+        for (int i = 0; i <= skipAtMost; i++) {
+            InboundSseEvent event = next();
+            if (name.equals(event.getName())) {
+                return event;
+            }
+        }
+        return fail("No " + name + " event after skipping " + skipAtMost + " others");
+    }
+
     public List<InboundSseEvent> next(int count) {
         List<InboundSseEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
