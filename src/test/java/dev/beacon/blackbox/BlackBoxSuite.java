@@ -113,7 +113,7 @@ abstract class BlackBoxSuite {
         String missed = http.published("bb-header", null, "2");
         try (RawSse stream = RawSse.get(beacon(), "streams/bb-header", "Last-Event-ID: " + seen)) {
             assertTrue(stream.readUntil("data: 2\n\n").endsWith(": beacon stream open\n\nid: " + missed
-                    + "\ndata: 2\n\n"), stream.body());
+                    + "\ntopic: bb-header\ndata: 2\n\n"), stream.body());
         }
     }
 
@@ -170,7 +170,7 @@ abstract class BlackBoxSuite {
 
             String id = http().published("bb-wire", "multi", "one\r\ntwo\rthree\nfour\n\n six");
             String body = stream.readUntil("six\n\n");
-            assertTrue(body.endsWith("open\n\nid: " + id + "\nevent: multi\ndata: one\ndata: two\ndata: three\n"
+            assertTrue(body.endsWith("open\n\nid: " + id + "\ntopic: bb-wire\nevent: multi\ndata: one\ndata: two\ndata: three\n"
                     + "data: four\ndata: \ndata:  six\n\n"), body);
         }
     }

@@ -65,7 +65,7 @@ class DirectTransportTest {
         stream.readUntil("data: hello\n\n");
         server.bean(Hub.class).removeTopic("old-client");
 
-        assertEquals(": beacon stream open\n\nid: " + event.id() + "\ndata: hello\n\n", stream.readToEnd());
+        assertEquals(": beacon stream open\n\nid: " + event.id() + "\ntopic: old-client\ndata: hello\n\n", stream.readToEnd());
     }
 
     @Test

@@ -60,7 +60,7 @@ abstract class SubscriberLifecycleContract {
                 assertTrue(stream.head().startsWith("HTTP/1.1 200"), stream.head());
                 long id = publisher.publish("first-contact", "n" + i).id();
                 String body = RawSse.withoutHeartbeats(stream.readUntil("data: n" + i + "\n\n"));
-                assertEquals(": beacon stream open\n\nid: " + id + "\ndata: n" + i + "\n\n", body);
+                assertEquals(": beacon stream open\n\nid: " + id + "\ntopic: first-contact\ndata: n" + i + "\n\n", body);
             }
         }
     }
