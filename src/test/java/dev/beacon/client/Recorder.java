@@ -109,6 +109,24 @@ final class Recorder implements BeaconListener {
         }
     }
 
+    /** Every call that comes within {@code window}: to check that no event follows the last expected one. */
+    List<Call> callsWithin(Duration window) {
+        List<Call> seen = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        try {
+            for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+                Call call = calls.poll(left, TimeUnit.NANOSECONDS);
+                if (call != null) {
+                    seen.add(call);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return seen;
+    }
+
     static void assertEvent(BeaconEvent event, String id, String topic, String name, String data) {
         assertNotNull(event);
         assertEquals(new BeaconEvent(id, topic, name, data), event);
