@@ -78,8 +78,22 @@ final class Api {
                 response.body());
     }
 
+    /** No HTTP answer: the reason in words (the JDK often wraps a refused connection in a message-less one). */
     static BeaconException unreachable(URI uri, Throwable cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason = null;
+        for (Throwable c = cause; c != null && reason == null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) {
+                reason = "connection refused";
+            } else if (c instanceof java.net.http.HttpConnectTimeoutException) {
+                reason = "connection timed out";
+            } else if (c instanceof java.nio.channels.UnresolvedAddressException
+                    || c instanceof java.net.UnknownHostException) {
+                reason = "unknown host " + uri.getHost();
+            }
+        }
+        if (reason == null) {
+            reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        }
         return new BeaconException(uri, BeaconException.NO_RESPONSE, reason, cause);
     }
 

@@ -159,8 +159,10 @@ final class LiveStream implements BeaconSubscription, SseParser.Handler {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            if (attempt.aborted() != null || cause instanceof CancellationException) {
-                cause = attempt.aborted() != null ? attempt.aborted() : cause;
+            if (attempt.aborted() != null) {
+                cause = attempt.aborted();
+            } else if (!(cause instanceof CancellationException)) {
+                cause = Api.unreachable(uri, cause);
             }
             reconnect(cause);
             return;
