@@ -3,9 +3,7 @@
  * {@code target/beacon-client.jar}, not in the WAR.
  *
  * <pre>{@code
- * BeaconClient beacon = BeaconClient.builder(URI.create("http://127.0.0.1:8080"))
- *         .token(() -> tokens.current())                       // asked again on every reconnect
- *         .build();
+ * BeaconClient beacon = BeaconClient.builder(URI.create("http://127.0.0.1:8080")).token(tokens::current).build();
  * BeaconSubscription news = beacon.stream("news", "prices")
  *         .from(store.lastEventId())                           // resume where the last run stopped
  *         .subscribe(new BeaconListener() {
