@@ -69,8 +69,8 @@ class TickerTest {
     void writesQuotesAsNamedEventsOnTheWire() {
         try (RawSse stream = RawSse.get(server, "streams/ticker?symbols=GOOGL")) {
             String body = stream.readUntil("}\n\n");
-            assertTrue(body.matches("(?s): beacon stream open\n\n(: heartbeat\n\n)*id: \\d+\nevent: GOOGL\n"
-                    + "data: \\{\"change\":-?[0-9.E-]+,\"price\":[0-9.E]+,\"symbol\":\"GOOGL\"}\n\n"), body);
+            assertTrue(body.matches("(?s): beacon stream open\n\n(: heartbeat\n\n)*id: \\d+\ntopic: ticker\n"
+                    + "event: GOOGL\ndata: \\{\"change\":-?[0-9.E-]+,\"price\":[0-9.E]+,\"symbol\":\"GOOGL\"}\n\n"), body);
         }
     }
 
