@@ -24,7 +24,7 @@ final class FlowBridge implements Flow.Subscription, BeaconListener, LiveStream.
     private final AtomicReference<Runnable> readMore = new AtomicReference<>();
     private volatile BeaconSubscription stream;
     private volatile boolean ended;
-    private volatile BeaconException failure;
+    private volatile Throwable failure;
     private volatile boolean cancelled;
     private boolean signalledEnd;
 
@@ -48,8 +48,8 @@ final class FlowBridge implements Flow.Subscription, BeaconListener, LiveStream.
     @Override
     public void request(long n) {
         if (n <= 0) {
-            failure = new BeaconException(null, BeaconException.NO_RESPONSE,
-                    "Flow rule 3.9: request(" + n + ") must ask for a positive number", null);
+            failure = new IllegalArgumentException("Flow rule 3.9: request(" + n + ") must ask for a positive "
+                    + "number");
             ended = true;
             close();
         } else {

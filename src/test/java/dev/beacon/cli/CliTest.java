@@ -72,7 +72,8 @@ class CliTest {
         assertEquals(List.of(
                 "{\"id\":\"" + ids.get(0) + "\",\"topic\":\"cli-pub\",\"event\":\"message\",\"data\":\"a\"}",
                 "{\"id\":\"" + ids.get(1) + "\",\"topic\":\"cli-pub\",\"event\":\"message\",\"data\":\"b\"}",
-                "{\"id\":\"" + ids.get(2) + "\",\"topic\":\"cli-pub\",\"event\":\"message\",\"data\":\"{\\\"n\\\":3}\"}"),
+                "{\"id\":\"" + ids.get(2) + "\",\"topic\":\"cli-pub\",\"event\":\"message\","
+                        + "\"data\":\"{\\\"n\\\":3}\"}"),
                 tail.out().lines().toList(), tail.toString());
         assertEquals(0, tail.status());
     }

@@ -44,7 +44,8 @@ class CutConnectionsTest {
     }
 
     @Test
-    void everyEventArrivesExactlyOnceInOrderWhileConnectionsAreCut() throws InterruptedException, ExecutionException, TimeoutException {
+    void everyEventArrivesExactlyOnceInOrderWhileConnectionsAreCut()
+            throws InterruptedException, ExecutionException, TimeoutException {
         BeaconClient direct = BeaconClient.builder(ClientTest.base(server)).token(TestServer.TOKEN).build();
         String start = direct.publish("cut-a", "before");
         List<BeaconEvent> published = Collections.synchronizedList(new ArrayList<>());

@@ -48,6 +48,23 @@ class ReconnectTest {
     }
 
     @Test
+    void aPositionWithoutEventsIsWhereTheNextConnectionResumes() throws InterruptedException {
+        // Beacon opens each stream with an id-only block carrying the subscription's position (issue 17).
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(n -> n == 0
+                ? Answer.closing(Answer.stream(": open\n\nid: 41\n\n"))
+                : Answer.thenSilent(Answer.stream(": open\n\nid: 41\n\nid: 42\ndata: x\n\n")))) {
+            Recorder recorder = new Recorder();
+            try (BeaconSubscription subscription = client(server.port()).build().stream("p").subscribe(recorder)) {
+                assertEquals("41", recorder.next("position", "open").value());
+                assertEvent(recorder.event(), "42", "p", "message", "x");
+                assertEquals("42", subscription.lastEventId());
+            }
+            assertNull(header(server.nextRequest(WAIT), "Last-Event-ID"));
+            assertEquals("41", header(server.nextRequest(WAIT), "Last-Event-ID"));
+        }
+    }
+
+    @Test
     void unauthorisedStopsAtOnceWithTheDetailAndNeverRetries() throws InterruptedException {
         try (ScriptedHttpServer server = ScriptedHttpServer.start(n -> Answer.closing(
                 Answer.problem(401, "The token has expired")))) {
