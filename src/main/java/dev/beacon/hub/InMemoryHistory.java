@@ -57,7 +57,7 @@ public final class InMemoryHistory implements History {
         // Assigning the id and appending are one step: a reader that took the head may rely on every event up to it.
         synchronized (sequence) {
             long id = ++lastId;
-            event = new HubEvent(id, topic, name, data, retry, now, SseFrames.withId(id, body));
+            event = new HubEvent(id, topic, name, data, retry, now, SseFrames.event(id, topic, body));
             keep(event);
         }
         readable.accept(event);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 public final class SseFrames {
 
     private static final byte[] ID = ascii("id: ");
+    private static final byte[] TOPIC = ascii("topic: ");
     private static final byte[] EVENT = ascii("event: ");
     private static final byte[] RETRY = ascii("retry: ");
     private static final byte[] DATA = ascii("data: ");
@@ -71,6 +72,31 @@ public final class SseFrames {
         frame[ID.length + digits.length] = '\n';
         System.arraycopy(body, 0, frame, ID.length + digits.length + 1, body.length);
         return frame;
+    }
+
+    /**
+     * A hub event's whole frame: {@code id:}, then {@code topic:}, then the body from {@link #body}. The spec's parser
+     * ignores a field it does not know ("Otherwise: The field is ignored."), so browsers and JAX-RS clients see the
+     * same event as without it, while a client that reads it (Beacon's own) knows each event's topic on a
+     * subscription to several. Topic names are ASCII by their grammar ({@link Names#topic}).
+     */
+    public static byte[] event(long id, String topic, byte[] body) {
+        byte[] digits = Long.toString(id).getBytes(StandardCharsets.US_ASCII);
+        byte[] name = topic.getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = new byte[ID.length + digits.length + TOPIC.length + name.length + 2 + body.length];
+        int at = put(frame, 0, ID);
+        at = put(frame, at, digits);
+        frame[at++] = '\n';
+        at = put(frame, at, TOPIC);
+        at = put(frame, at, name);
+        frame[at++] = '\n';
+        put(frame, at, body);
+        return frame;
+    }
+
+    private static int put(byte[] frame, int at, byte[] part) {
+        System.arraycopy(part, 0, frame, at, part.length);
+        return at + part.length;
     }
 
     /** A comment: every line of the text gets its own colon, so a multi-line comment cannot become a field. */

@@ -72,7 +72,7 @@ class AlertsTest {
             publish("w-1", "low");
             String id = publish("w-2", "medium");
             String body = RawSse.withoutHeartbeats(stream.readUntil("}\n\n"));
-            assertEquals(RawSse.opening(position) + "id: " + id + "\nevent: crime_alert\ndata: {\"crime_id\":\"w-2\","
+            assertEquals(RawSse.opening(position) + "id: " + id + "\ntopic: alerts\nevent: crime_alert\ndata: {\"crime_id\":\"w-2\","
                     + "\"location\":\"Burnside\",\"severity\":\"medium\",\"timestamp\":\"2026-01-01T00:00:00Z\"}\n\n",
                     body);
         }

@@ -116,7 +116,7 @@ abstract class BlackBoxSuite implements BuiltInStreams {
         String missed = http.published("bb-header", null, "2");
         try (RawSse stream = RawSse.get(beacon(), "streams/bb-header", "Last-Event-ID: " + seen)) {
             assertTrue(stream.readUntil("data: 2\n\n").endsWith(": beacon stream open\n\nid: " + seen + "\n\nid: "
-                    + missed + "\ndata: 2\n\n"), "the position is the client's own id, then what it missed: "
+                    + missed + "\ntopic: bb-header\ndata: 2\n\n"), "the position is the client's own id, then what it missed: "
                     + stream.body());
         }
     }
@@ -174,7 +174,7 @@ abstract class BlackBoxSuite implements BuiltInStreams {
 
             String id = http().published("bb-wire", "multi", "one\r\ntwo\rthree\nfour\n\n six");
             String body = stream.readUntil("six\n\n");
-            assertTrue(body.matches("(?s).*open\n\nid: \\d+\n\nid: " + id + "\nevent: multi\ndata: one\ndata: two\ndata: three\n"
+            assertTrue(body.matches("(?s).*open\n\nid: \\d+\n\nid: " + id + "\ntopic: bb-wire\nevent: multi\ndata: one\ndata: two\ndata: three\n"
                     + "data: four\ndata: \ndata:  six\n\n"), body);
         }
     }

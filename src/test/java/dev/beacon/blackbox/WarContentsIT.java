@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WarContentsIT {
 
     private static final List<String> EMBEDDED_ONLY = List.of("jersey", "weld", "grizzly", "yasson", "hk2");
+    /** The command-line tool's libraries: in target/beacon-cli.jar only. */
+    private static final List<String> CLI_ONLY = List.of("picocli", "progressbar", "jline");
 
     @Test
     void carriesNoJaxRsCdiOrJsonImplementationAndNoEmbeddedRunner() throws IOException {
@@ -27,6 +29,19 @@ class WarContentsIT {
         assertEquals(List.of(), names.stream().filter(name -> name.startsWith("WEB-INF/classes/dev/beacon/server/"))
                 .toList(), "the embedded runner is not part of the WAR");
         assertTrue(names.contains("WEB-INF/classes/dev/beacon/BeaconApplication.class"), String.join("\n", names));
+    }
+
+    @Test
+    void carriesNeitherTheClientNorTheCommandLineToolNorTheirLibraries() throws IOException {
+        List<String> names = entries();
+        assertEquals(List.of(), names.stream()
+                .filter(name -> name.startsWith("WEB-INF/classes/dev/beacon/client/")
+                        || name.startsWith("WEB-INF/classes/dev/beacon/cli/"))
+                .toList(), "the client and the CLI have jars of their own");
+        assertEquals(List.of(), names.stream()
+                .filter(name -> name.startsWith("WEB-INF/lib/"))
+                .filter(name -> CLI_ONLY.stream().anyMatch(name.toLowerCase(Locale.ROOT)::contains))
+                .toList(), "picocli, progressbar and JLine belong to the CLI");
     }
 
     @Test

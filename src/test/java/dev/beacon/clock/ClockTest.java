@@ -58,7 +58,7 @@ class ClockTest {
     void writesTimeEventsOnTheWire() {
         try (RawSse stream = RawSse.get(server, "streams/clock")) {
             String body = RawSse.withoutHeartbeats(stream.readUntil("}\n\n"));
-            assertTrue(body.matches(": beacon stream open\n\nid: \\d+\n\nid: \\d+\nevent: time\n"
+            assertTrue(body.matches(": beacon stream open\n\nid: \\d+\n\nid: \\d+\ntopic: clock\nevent: time\n"
                     + "data: \\{\"epoch_ms\":\\d+,\"iso\":\"[-0-9T:.]+Z\"}\n\n"), body);
         }
     }

@@ -60,7 +60,7 @@ class InMemoryHistoryTest {
         assertTrue(a < b && b < c);
         assertEquals(c, history.head());
         assertEquals(List.of(a), history.read("a", history.floor(), b, 10).stream().map(HubEvent::id).toList());
-        assertEquals("id: " + b + "\ndata: x\n", new String(history.find("b", b).orElseThrow().frame()));
+        assertEquals("id: " + b + "\ntopic: b\ndata: x\n", new String(history.find("b", b).orElseThrow().frame()));
     }
 
     @Test

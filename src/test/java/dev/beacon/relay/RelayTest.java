@@ -63,7 +63,8 @@ class RelayTest {
         ANSWER.set(new Answer(200, "application/json", "{\"temperature\": 21.5}"));
         try (RawSse stream = RawSse.get(server, "streams/weather")) {
             String body = stream.readUntil("21.5}\n\n");
-            assertTrue(body.matches("(?s).*id: \\d+\nevent: update\ndata: \\{\"temperature\":21.5}\n\n"), body);
+            assertTrue(body.matches("(?s).*id: \\d+\ntopic: weather\nevent: update\n"
+                    + "data: \\{\"temperature\":21.5}\n\n"), body);
         }
     }
 

@@ -65,7 +65,7 @@ class DirectTransportTest {
         stream.readUntil("data: hello\n\n");
         server.bean(Hub.class).removeTopic("old-client");
 
-        assertEquals(RawSse.opening(position) + "id: " + event.id() + "\ndata: hello\n\n", stream.readToEnd());
+        assertEquals(RawSse.opening(position) + "id: " + event.id() + "\ntopic: old-client\ndata: hello\n\n", stream.readToEnd());
     }
 
     @Test

@@ -60,7 +60,7 @@ class StatsTest {
     void writesStatsEventsOnTheWire() {
         try (RawSse stream = RawSse.get(server, "streams/stats")) {
             String body = RawSse.withoutHeartbeats(stream.readUntil("}\n\n"));
-            assertTrue(body.matches("(?s): beacon stream open\n\nid: \\d+\n\nid: \\d+\nevent: stats\ndata: \\{\"cpu_percent\".*"
+            assertTrue(body.matches("(?s): beacon stream open\n\nid: \\d+\n\nid: \\d+\ntopic: stats\nevent: stats\ndata: \\{\"cpu_percent\".*"
                     + "\"timestamp\":\"[^\"]+\"}\n\n"), body);
         }
     }

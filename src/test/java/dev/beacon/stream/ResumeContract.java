@@ -79,7 +79,7 @@ abstract class ResumeContract {
         String latest = http.published("header-wins", null, "3");
         try (RawSse stream = RawSse.get(server, "streams/header-wins?lastEventId=" + old, "Last-Event-ID: " + newer)) {
             String body = stream.readUntil("data: 3\n\n");
-            assertTrue(body.endsWith(RawSse.opening(Long.parseLong(newer)) + "id: " + latest + "\ndata: 3\n\n"),
+            assertTrue(body.endsWith(RawSse.opening(Long.parseLong(newer)) + "id: " + latest + "\ntopic: header-wins\ndata: 3\n\n"),
                     "the position is the header's id, then the event after it: " + body);
         }
     }

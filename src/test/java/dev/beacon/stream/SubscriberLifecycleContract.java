@@ -62,7 +62,7 @@ abstract class SubscriberLifecycleContract {
                 String body = RawSse.withoutHeartbeats(stream.readUntil("data: n" + i + "\n\n"));
                 long position = RawSse.positionOf(body);
                 assertTrue(position < id, "the stream opened at a position before the event: " + body);
-                assertEquals(RawSse.opening(position) + "id: " + id + "\ndata: n" + i + "\n\n", body);
+                assertEquals(RawSse.opening(position) + "id: " + id + "\ntopic: first-contact\ndata: n" + i + "\n\n", body);
             }
         }
     }

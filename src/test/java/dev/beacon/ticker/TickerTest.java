@@ -69,7 +69,7 @@ class TickerTest {
     void writesQuotesAsNamedEventsOnTheWire() {
         try (RawSse stream = RawSse.get(server, "streams/ticker?symbols=GOOGL")) {
             String body = stream.readUntil("}\n\n");
-            assertTrue(body.matches("(?s): beacon stream open\n\nid: \\d+\n\n(: heartbeat\n\n)*id: \\d+\nevent: GOOGL\n"
+            assertTrue(body.matches("(?s): beacon stream open\n\nid: \\d+\n\n(: heartbeat\n\n)*id: \\d+\ntopic: ticker\nevent: GOOGL\n"
                     + "data: \\{\"change\":-?[0-9.E-]+,\"price\":[0-9.E]+,\"symbol\":\"GOOGL\"}\n\n"), body);
         }
     }
