@@ -62,10 +62,9 @@ abstract class FirstConnectionDropContract {
         Publisher publisher = server.bean(Publisher.class);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         Client client = ClientBuilder.newClient();
-        // The first cut waits until the source is open: Jersey's source gives up for good when its first connection
-        // fails, which on a busy machine can take longer than 300 ms to answer. From then on, every 300 ms.
-        try (CuttingProxy proxy = CuttingProxy.start(server.port(), Duration.ofSeconds(3), Duration.ofMillis(300),
-                Duration.ofSeconds(60));
+        // Nothing is cut until the first stream has opened with its position: Jersey's source gives up for good when
+        // its very first connection fails, which on a busy machine can take longer than 300 ms to answer.
+        try (CuttingProxy proxy = CuttingProxy.open(server.port(), Duration.ofSeconds(90));
              SseEventSource source = SseEventSource
                      .target(client.target("http://127.0.0.1:" + proxy.port() + "/api/streams/cut-" + transport()))
                      .reconnectingEvery(200, TimeUnit.MILLISECONDS).build()) {
@@ -78,8 +77,10 @@ abstract class FirstConnectionDropContract {
                 }
             });
             source.open();
+            await("the first stream's position").atMost(Duration.ofSeconds(30)).until(() -> positions.get() >= 1);
             // Nothing is published until the first connection, which has had no event, has been cut: what the client
-            // holds then is the position its stream opened with, and nothing else.
+            // holds then is the position its stream opened with, and nothing else. From then on, a cut every 300 ms.
+            proxy.cutEvery(Duration.ofMillis(300));
             await("the first cut").atMost(Duration.ofSeconds(20)).until(() -> proxy.cuts() >= 1);
             IntStream.range(0, EVENTS).forEach(i -> pacer.schedule(
                     () -> publisher.publish("cut-" + transport(), "s" + i), 30L * i, TimeUnit.MILLISECONDS));

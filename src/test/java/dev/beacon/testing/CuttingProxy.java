@@ -47,16 +47,26 @@ public final class CuttingProxy implements AutoCloseable {
      * fails (the JAX-RS {@code SseEventSource}) gets the time to open it.
      */
     public static CuttingProxy start(int targetPort, Duration firstCut, Duration period, Duration lifetime) {
+        CuttingProxy proxy = open(targetPort, lifetime);
+        proxy.cutter.scheduleAtFixedRate(proxy::cutAll, firstCut.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        return proxy;
+    }
+
+    /** A proxy that cuts nothing until {@link #cutEvery} is called; it stops by itself after {@code lifetime}. */
+    public static CuttingProxy open(int targetPort, Duration lifetime) {
         try {
             CuttingProxy proxy = new CuttingProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
             proxy.pumps.execute(proxy::accept);
-            proxy.cutter.scheduleAtFixedRate(proxy::cutAll, firstCut.toMillis(), period.toMillis(),
-                    TimeUnit.MILLISECONDS);
             proxy.cutter.schedule(proxy::close, lifetime.toMillis(), TimeUnit.MILLISECONDS);
             return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Cuts every open connection now, and again every {@code period}. */
+    public void cutEvery(Duration period) {
+        cutter.scheduleAtFixedRate(this::cutAll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int port() {
