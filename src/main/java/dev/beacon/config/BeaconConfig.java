@@ -29,6 +29,7 @@ public final class BeaconConfig {
     public static final String WORK_THREADS = "beacon.work.threads";
     public static final String STORE = "beacon.store";
     public static final String STORE_MEMORY = "memory";
+    public static final String STORE_FILE = "file";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */

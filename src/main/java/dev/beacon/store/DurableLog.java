@@ -23,6 +23,14 @@ public interface DurableLog extends AutoCloseable {
     long head();
 
     /**
+     * True when {@code id} is a position this log gave out (or its floor), so a client may resume from it without a
+     * gap. A log that skips ids (the file store skips up to the time at each start) answers false for those.
+     */
+    default boolean isPosition(long id) {
+        return id >= floor() && id <= head();
+    }
+
+    /**
      * Appends an event and answers it with the id the log gave it, once the log holds it as firmly as it promises.
      * {@code body} is the frame without its {@code id:} line ({@link dev.beacon.hub.SseFrames#body}).
      */

@@ -51,10 +51,13 @@ public final class StoreHistory implements History {
         return log.floor();
     }
 
-    /** A position up to the log's head is known even before this node has read up to it. */
+    /**
+     * A position this node has read is known from memory; any other is the log's to answer (one up to the log's head
+     * is known even before this node has read up to it).
+     */
     @Override
     public boolean isPosition(long id) {
-        return id >= log.floor() && (id <= recent.head() || id <= log.head());
+        return (id > recent.floor() && id <= recent.head()) || log.isPosition(id);
     }
 
     @Override
