@@ -55,7 +55,6 @@ final class Database {
                     statement.execute("PRAGMA max_page_count=" + Math.max(16, settings.maxBytes() / pageSize(statement)));
                 }
             }
-            connection.setAutoCommit(false);
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -93,7 +92,7 @@ final class Database {
             int application = pragma(statement, "application_id");
             int format = pragma(statement, "user_version");
             if (application == 0 && isEmpty(statement)) {
-                create(connection, statement, floor);
+                create(statement, floor);
                 return;
             }
             if (application != APPLICATION_ID) {
@@ -112,9 +111,9 @@ final class Database {
         }
     }
 
-    private static void create(Connection connection, Statement statement, long floor) throws SQLException {
+    private static void create(Statement statement, long floor) throws SQLException {
         statement.execute("PRAGMA journal_mode=WAL");
-        connection.setAutoCommit(false);
+        statement.execute("BEGIN IMMEDIATE");
         for (String table : SCHEMA) {
             statement.execute(table);
         }
@@ -122,8 +121,7 @@ final class Database {
                 + floor + ")");
         statement.execute("PRAGMA application_id=" + APPLICATION_ID);
         statement.execute("PRAGMA user_version=" + FORMAT);
-        connection.commit();
-        connection.setAutoCommit(true);
+        statement.execute("COMMIT");
     }
 
     private static boolean isEmpty(Statement statement) throws SQLException {

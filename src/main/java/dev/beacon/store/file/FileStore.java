@@ -116,7 +116,6 @@ public final class FileStore implements DurableLog {
                 }
             }
         }
-        connection.commit();
     }
 
     @Override

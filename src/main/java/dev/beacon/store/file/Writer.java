@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,10 @@ import java.util.Set;
  * The one connection that writes, and what the store knows in memory about what it wrote: the head, the topics and
  * the positions. Not thread-safe: its owner calls it under one lock. After a failed transaction the memory is loaded
  * again from the database, which is the truth ({@link #recover}).
+ *
+ * <p>Transactions are begun and ended by explicit statements ({@code BEGIN IMMEDIATE}, {@code COMMIT}), not by the
+ * driver's auto-commit switch: after SQLite has rolled a failed transaction back on its own (a full disk does that),
+ * the driver's idea of an open transaction would be wrong, and later statements would commit one by one.
  */
 final class Writer implements AutoCloseable {
 
@@ -26,6 +31,8 @@ final class Writer implements AutoCloseable {
     private final Retention retention;
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertTopic;
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
     private volatile Topics topics;
     private volatile Positions positions;
     private volatile long head;
@@ -39,11 +46,22 @@ final class Writer implements AutoCloseable {
         this.retention = new Retention(connection, settings.historySize());
         this.insertEvent = connection.prepareStatement("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?)");
         this.insertTopic = connection.prepareStatement("INSERT INTO topics VALUES (?, ?, ?)");
+        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = connection.prepareStatement("COMMIT");
         load();
     }
 
-    /** Reads what the store knows from the database. */
+    private void begin() throws SQLException {
+        begin.execute();
+    }
+
+    private void commit() throws SQLException {
+        commit.execute();
+    }
+
+    /** Reads what the store knows from the database, in one transaction (one snapshot). */
     private void load() throws SQLException {
+        begin();
         topics = Topics.load(connection);
         positions = Positions.load(connection);
         head = Positions.meta(connection, "head");
@@ -51,7 +69,7 @@ final class Writer implements AutoCloseable {
              ResultSet rows = newest.executeQuery()) {
             lastTimestamp = rows.next() ? rows.getLong(1) : 0;
         }
-        connection.commit();
+        commit();
     }
 
     /**
@@ -59,22 +77,25 @@ final class Writer implements AutoCloseable {
      * then moves the head up to the start time in microseconds if that is higher.
      */
     void start() throws SQLException {
+        begin();
         for (Topics.Topic topic : List.copyOf(topics.all())) {
             retention.trim(topic);
         }
-        connection.commit();
+        commit();
         expire(clock.millis());
         long now = clock.millis() * 1000;
         if (now > head) {
+            begin();
             positions.skip(connection, head, now);
             retention.meta("head", now);
-            connection.commit();
+            commit();
             head = now;
         }
     }
 
     /** Writes a batch in one transaction; answers its events in id order. Nothing is readable before it commits. */
     List<HubEvent> append(List<Append> batch) throws SQLException {
+        begin();
         long id = head;
         long timestamp = Math.max(lastTimestamp, clock.millis());
         List<HubEvent> events = new ArrayList<>(batch.size());
@@ -102,7 +123,7 @@ final class Writer implements AutoCloseable {
             retention.trim(topic);
         }
         retention.meta("head", id);
-        connection.commit();
+        commit();
         head = id;
         lastTimestamp = timestamp;
         return events;
@@ -123,8 +144,9 @@ final class Writer implements AutoCloseable {
 
     /** Deletes one chunk of events older than the retention age; answers whether there may be more. */
     boolean expireChunk(long nowMillis) throws SQLException {
+        begin();
         int deleted = retention.expire(topics, positions, nowMillis - maxAgeMillis);
-        connection.commit();
+        commit();
         return deleted == Retention.EXPIRE_CHUNK;
     }
 
@@ -140,6 +162,7 @@ final class Writer implements AutoCloseable {
         if (topic == null) {
             return;
         }
+        begin();
         try (PreparedStatement events = connection.prepareStatement("DELETE FROM events WHERE tid = ?");
              PreparedStatement row = connection.prepareStatement("DELETE FROM topics WHERE tid = ?")) {
             events.setLong(1, topic.tid);
@@ -147,16 +170,16 @@ final class Writer implements AutoCloseable {
             row.setLong(1, topic.tid);
             row.executeUpdate();
         }
-        connection.commit();
+        commit();
         topics.delete(topic);
     }
 
     /** After a failure: the transaction is rolled back and the memory loaded again from what did commit. */
     void recover() throws SQLException {
-        try {
-            connection.rollback();
+        try (Statement rollback = connection.createStatement()) {
+            rollback.execute("ROLLBACK");
         } catch (SQLException ignored) {
-            // nothing was open, or the connection is gone; loading says which
+            // SQLite had rolled it back already, or the connection is gone; loading says which
         }
         insertEvent.clearBatch();
         load();
