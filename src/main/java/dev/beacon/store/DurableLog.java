@@ -4,6 +4,7 @@ import dev.beacon.hub.HubEvent;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +54,14 @@ public interface DurableLog extends AutoCloseable {
 
     /** How many events the topic retains now. */
     int size(String topic);
+
+    /**
+     * The topics that retain events and whose names start with {@code prefix}. A log that cannot list them answers
+     * none; jobs that were running when a node died are then not found again when it restarts.
+     */
+    default Set<String> topics(String prefix) {
+        return Set.of();
+    }
 
     /** Forgets a topic and everything it retains. */
     void remove(String topic);

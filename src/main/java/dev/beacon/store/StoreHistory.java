@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -86,6 +87,11 @@ public final class StoreHistory implements History {
     @Override
     public int size(String topic) {
         return log.size(topic);
+    }
+
+    @Override
+    public Set<String> topics(String prefix) {
+        return log.topics(prefix);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -144,6 +146,17 @@ public final class FileStore implements DurableLog {
     public int size(String topic) {
         Topics.Topic known = storage.writer().topics().get(topic);
         return known == null ? 0 : Math.max(0, known.count);
+    }
+
+    @Override
+    public Set<String> topics(String prefix) {
+        Set<String> names = new TreeSet<>();
+        for (Topics.Topic topic : storage.writer().topics().all()) {
+            if (topic.name.startsWith(prefix) && topic.count > 0) {
+                names.add(topic.name);
+            }
+        }
+        return names;
     }
 
     @Override
