@@ -5,9 +5,12 @@ import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 
 /**
  * The store's SQLite file: opening connections, and telling a Beacon store of this format from anything else before a
@@ -77,6 +80,28 @@ final class Database {
     /** A connection for checkpoints: it writes the database file, never a row. */
     static Connection openCheckpointer(Path directory) throws SQLException {
         return connection(directory.resolve(FILE), false);
+    }
+
+    /**
+     * SQLite's driver registers itself with the JVM-wide {@link DriverManager} when it loads, though Beacon never asks
+     * the manager for a connection. Deployed as a WAR, that registration would hold the application's class loader
+     * after undeploy (app servers warn of the leak), so it is undone when the store closes. Beacon's own class path
+     * (embedded, tests) shares the JVM's loader: nothing leaks there, and other code may use the registration.
+     */
+    static void releaseDriver() {
+        ClassLoader ours = Database.class.getClassLoader();
+        if (ours == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == ours) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException ignored) {
+                    // it was not registered after all
+                }
+            }
+        }
     }
 
     private static Connection connection(Path file, boolean readOnly) throws SQLException {

@@ -181,6 +181,7 @@ public final class FileStore implements DurableLog {
         readers.close();
         storage.close();
         lock.close();
+        Database.releaseDriver();
     }
 
     private static void closeQuietly(Readers readers, Connection connection) {

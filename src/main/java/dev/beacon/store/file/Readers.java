@@ -120,8 +120,19 @@ final class Readers implements AutoCloseable {
         }
     }
 
+    /** Takes every reader back (a read under way finishes first, for at most a few seconds), then closes them. */
     @Override
     public void close() {
+        for (int i = 0; i < all.size(); i++) {
+            try {
+                if (idle.poll(WAIT_SECONDS, TimeUnit.SECONDS) == null) {
+                    break; // a reader stuck on the disk: close the rest anyway
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         for (Reader reader : all) {
             try {
                 reader.connection.close();
