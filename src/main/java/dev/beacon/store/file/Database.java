@@ -16,9 +16,11 @@ import java.util.Collections;
  * The store's SQLite file: opening connections, and telling a Beacon store of this format from anything else before a
  * byte of it is changed. {@code PRAGMA application_id} marks the file as Beacon's, {@code user_version} is the format.
  *
- * <p>Tables: {@code events} (one row per event; the frame is rebuilt from its fields when read), {@code topics} (a
- * small id per topic name, and the newest id retention dropped from it), {@code meta} ({@code floor}, {@code head},
- * {@code pruned}) and {@code restarts} (the ids each restart skipped, which no client can hold from this store).
+ * <p>Tables: {@code events} (one row per event; the frame is rebuilt from its fields when read; timestamps never
+ * decrease with the id, so the oldest events are the lowest ids and need no index of their own), {@code topics} (a
+ * small id per topic name, and the newest id retention dropped from it), {@code meta} ({@code floor}, {@code head}
+ * as of the last deletion or start, {@code pruned}) and {@code restarts} (the ids each restart skipped, which no client
+ * can hold from this store).
  */
 final class Database {
 
@@ -32,7 +34,6 @@ final class Database {
         "CREATE TABLE events(id INTEGER PRIMARY KEY, tid INTEGER NOT NULL, ts INTEGER NOT NULL, name TEXT,"
                 + " data TEXT NOT NULL, retry INTEGER)",
         "CREATE INDEX events_by_topic ON events(tid, id)",
-        "CREATE INDEX events_by_time ON events(ts)",
         "CREATE TABLE restarts(after INTEGER PRIMARY KEY, resumed INTEGER NOT NULL)",
     };
 

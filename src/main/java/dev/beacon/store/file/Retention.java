@@ -16,24 +16,24 @@ final class Retention {
     /** Rows one age-expiry transaction deletes at most, so publishes are not held up behind a long deletion. */
     static final int EXPIRE_CHUNK = 2_000;
 
-    private final Connection connection;
     private final int capacity;
     private final PreparedStatement oldestKept;
     private final PreparedStatement deleteUpTo;
     private final PreparedStatement setDropped;
-    private final PreparedStatement expire;
+    private final PreparedStatement oldest;
+    private final PreparedStatement deleteOldest;
     private final PreparedStatement deleteTopic;
     private final PreparedStatement setMeta;
 
     Retention(Connection connection, int capacity) throws SQLException {
-        this.connection = connection;
         this.capacity = capacity;
         this.oldestKept = connection.prepareStatement("SELECT id FROM events WHERE tid = ? ORDER BY id LIMIT 1"
                 + " OFFSET ?");
         this.deleteUpTo = connection.prepareStatement("DELETE FROM events WHERE tid = ? AND id <= ?");
         this.setDropped = connection.prepareStatement("UPDATE topics SET dropped = ? WHERE tid = ?");
-        this.expire = connection.prepareStatement("DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ?"
-                + " ORDER BY ts LIMIT " + EXPIRE_CHUNK + ") RETURNING tid, id");
+        this.oldest = connection.prepareStatement("SELECT id, tid, ts FROM events ORDER BY id LIMIT "
+                + EXPIRE_CHUNK);
+        this.deleteOldest = connection.prepareStatement("DELETE FROM events WHERE id <= ?");
         this.deleteTopic = connection.prepareStatement("DELETE FROM topics WHERE tid = ?");
         this.setMeta = connection.prepareStatement("UPDATE meta SET value = ? WHERE key = ?");
     }
@@ -61,19 +61,24 @@ final class Retention {
 
     /**
      * Deletes up to {@value #EXPIRE_CHUNK} events published before {@code cutoffMillis}, and forgets topics left
-     * with none (raising {@code pruned} to what they had dropped); answers how many events went.
+     * with none (raising {@code pruned} to what they had dropped); answers how many events went. Timestamps never
+     * decrease with the id, so the events to go are the oldest ids, read in id order up to the first one to keep.
      */
     int expire(Topics topics, Positions positions, long cutoffMillis) throws SQLException {
         Map<Long, long[]> perTopic = new HashMap<>(); // tid -> {events deleted, newest id deleted}
-        expire.setLong(1, cutoffMillis);
+        long upTo = -1;
         int deleted = 0;
-        try (ResultSet rows = expire.executeQuery()) {
-            while (rows.next()) {
-                long[] figures = perTopic.computeIfAbsent(rows.getLong(1), tid -> new long[2]);
+        try (ResultSet rows = oldest.executeQuery()) {
+            while (rows.next() && rows.getLong(3) < cutoffMillis) {
+                upTo = rows.getLong(1);
+                long[] figures = perTopic.computeIfAbsent(rows.getLong(2), tid -> new long[2]);
                 figures[0]++;
-                figures[1] = Math.max(figures[1], rows.getLong(2));
+                figures[1] = upTo;
                 deleted++;
             }
+        }
+        if (deleted == 0) {
+            return 0;
         }
         for (Map.Entry<Long, long[]> entry : perTopic.entrySet()) {
             Topics.Topic topic = topics.get(entry.getKey());
@@ -85,6 +90,8 @@ final class Retention {
                 }
             }
         }
+        deleteOldest.setLong(1, upTo);
+        deleteOldest.executeUpdate();
         return deleted;
     }
 
@@ -116,9 +123,5 @@ final class Retention {
         setMeta.setLong(1, value);
         setMeta.setString(2, key);
         setMeta.executeUpdate();
-    }
-
-    Connection connection() {
-        return connection;
     }
 }

@@ -64,10 +64,15 @@ final class Writer implements AutoCloseable {
         begin();
         topics = Topics.load(connection);
         positions = Positions.load(connection);
+        // The head is written with deletions and at start, not with every commit: the newest event says it otherwise.
         head = Positions.meta(connection, "head");
-        try (PreparedStatement newest = connection.prepareStatement("SELECT max(ts) FROM events");
-             ResultSet rows = newest.executeQuery()) {
-            lastTimestamp = rows.next() ? rows.getLong(1) : 0;
+        lastTimestamp = 0;
+        try (PreparedStatement newest = connection.prepareStatement("SELECT id, ts FROM events ORDER BY id DESC"
+                + " LIMIT 1"); ResultSet rows = newest.executeQuery()) {
+            if (rows.next()) {
+                head = Math.max(head, rows.getLong(1));
+                lastTimestamp = rows.getLong(2);
+            }
         }
         commit();
     }
@@ -120,9 +125,8 @@ final class Writer implements AutoCloseable {
         }
         insertEvent.executeBatch();
         for (Topics.Topic topic : touched) {
-            retention.trim(topic);
+            retention.trim(topic); // never the batch's newest event: a topic keeps at least one
         }
-        retention.meta("head", id);
         commit();
         head = id;
         lastTimestamp = timestamp;
@@ -146,6 +150,9 @@ final class Writer implements AutoCloseable {
     boolean expireChunk(long nowMillis) throws SQLException {
         begin();
         int deleted = retention.expire(topics, positions, nowMillis - maxAgeMillis);
+        if (deleted > 0) {
+            retention.meta("head", head); // the newest event may be among them
+        }
         commit();
         return deleted == Retention.EXPIRE_CHUNK;
     }
@@ -170,6 +177,7 @@ final class Writer implements AutoCloseable {
             row.setLong(1, topic.tid);
             row.executeUpdate();
         }
+        retention.meta("head", head); // the newest event may have been the topic's
         commit();
         topics.delete(topic);
     }

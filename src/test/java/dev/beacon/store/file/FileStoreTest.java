@@ -200,4 +200,19 @@ class FileStoreTest {
         assertEquals(0, fixture.rowsOnDisk("job-1"));
         assertEquals(List.of(), store.read("job-1", store.floor(), store.head(), 10));
     }
+
+    @Test
+    void idsGivenOutStayGivenOutEvenWhenTheirEventsAreGoneAndTheClockWentBack() {
+        FileStore store = open(10);
+        long removed = append(store, "job-2", "the newest event").id();
+        store.remove("job-2");
+        store.close();
+        open.remove(store);
+        fixture.clock.advance(Duration.ofHours(-1)); // the start time is no help now
+
+        FileStore reopened = open(10);
+
+        assertEquals(removed, reopened.head());
+        assertTrue(append(reopened, "news", "next").id() > removed, "an id is never given out twice");
+    }
 }

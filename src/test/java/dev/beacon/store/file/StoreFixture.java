@@ -36,8 +36,11 @@ final class StoreFixture implements AutoCloseable {
     }
 
     FileStore open(int historySize, Duration age, long maxBytes) {
-        return FileStore.open(new FileStoreSettings(directory, FileStoreSettings.Sync.NORMAL, historySize, age,
-                maxBytes), work, scheduler, clock);
+        return open(new FileStoreSettings(directory, FileStoreSettings.Sync.NORMAL, historySize, age, maxBytes));
+    }
+
+    FileStore open(FileStoreSettings settings) {
+        return FileStore.open(settings, work, scheduler, clock);
     }
 
     static HubEvent append(FileStore store, String topic, String data) {
