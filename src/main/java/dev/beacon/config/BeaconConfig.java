@@ -31,6 +31,7 @@ public final class BeaconConfig {
     /** The demo's alert simulator; here because the embedded runner switches it on by default. */
     public static final String ALERTS_SIMULATOR = "beacon.alerts.simulator";
     public static final String STORE_MEMORY = "memory";
+    public static final String STORE_FILE = "file";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */

@@ -2,6 +2,7 @@ package dev.beacon.hub;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,12 @@ public interface History {
 
     /** How many events the topic retains now. */
     int size(String topic);
+
+    /**
+     * The topics that retain events and whose names start with {@code prefix}: how a feature finds its own topics
+     * again after a restart (jobs look for {@code job-}).
+     */
+    Set<String> topics(String prefix);
 
     /** Forgets a topic and everything it retains. */
     void remove(String topic);

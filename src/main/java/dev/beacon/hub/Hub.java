@@ -189,6 +189,24 @@ public class Hub {
         return history.find(Names.topic(topicName), id);
     }
 
+    /**
+     * A topic's retained events after {@code after}, oldest first, at most {@code limit}; from {@link #floor()}, all
+     * of them. For features that rebuild their state from their topics (jobs, after a restart).
+     */
+    public List<HubEvent> events(String topicName, long after, int limit) {
+        return history.read(Names.topic(topicName), after, history.head(), limit);
+    }
+
+    /** The topics that retain events and whose names start with {@code prefix}, whether used since start or not. */
+    public Set<String> retainedTopics(String prefix) {
+        return history.topics(prefix);
+    }
+
+    /** Ids at or below this belong to no event of the store. */
+    public long floor() {
+        return history.floor();
+    }
+
     public int subscriberCount() {
         return subscribers.count();
     }

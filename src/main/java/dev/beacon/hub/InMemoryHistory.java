@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -123,6 +125,17 @@ public final class InMemoryHistory implements History {
     public int size(String topic) {
         TopicLog log = logs.get(topic);
         return log == null ? 0 : log.size();
+    }
+
+    @Override
+    public Set<String> topics(String prefix) {
+        Set<String> names = new TreeSet<>();
+        logs.forEach((name, log) -> {
+            if (name.startsWith(prefix) && log.size() > 0) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     @Override

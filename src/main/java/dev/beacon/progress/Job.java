@@ -2,6 +2,7 @@ package dev.beacon.progress;
 
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.Publisher;
+import dev.beacon.hub.StoreUnavailableException;
 
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.CancellationException;
 final class Job implements JobReporter {
 
     static final String PROGRESS = "progress";
+    static final String TOPIC_PREFIX = "job-";
     private static final System.Logger LOG = System.getLogger(Job.class.getName());
 
     final String id;
@@ -22,7 +24,7 @@ final class Job implements JobReporter {
     final String topic;
     /** The hub's newest id before this job's first event: resuming from it replays the whole job. */
     final long origin;
-    private final Instant created = Instant.now();
+    private final Instant created;
     private final Publisher publisher;
     private JobState state = JobState.RUNNING;
     private double percent;
@@ -33,12 +35,29 @@ final class Job implements JobReporter {
     /** The thread running the work, while it runs: what a cancel interrupts. */
     private Thread worker;
 
-    Job(String id, String kind, long origin, Publisher publisher) {
+    Job(String id, String kind, long origin, Instant created, Publisher publisher) {
         this.id = id;
         this.kind = kind;
-        this.topic = "job-" + id;
+        this.topic = TOPIC_PREFIX + id;
         this.origin = origin;
+        this.created = created;
         this.publisher = publisher;
+    }
+
+    /** A job as its topic tells it after a restart, at the last progress it reported (and ended, if it had). */
+    static Job restored(String id, String kind, long origin, Instant created, double percent, Publisher publisher) {
+        Job job = new Job(id, kind, origin, created, publisher);
+        job.percent = percent;
+        job.publishedPercent = (int) Math.floor(percent);
+        return job;
+    }
+
+    /** Its end, as its end event recorded it; nothing is published. */
+    synchronized void ended(JobState end, Instant at, String why, long eventId) {
+        state = end;
+        finished = at;
+        message = why;
+        endEventId = eventId;
     }
 
     @Override
@@ -69,6 +88,9 @@ final class Job implements JobReporter {
         }
         try {
             work(work);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.WARNING, "Job {0} ended, but its end event could not be stored ({1}); it stays running"
+                    + " until it is cancelled or Beacon restarts", id, e.getMessage());
         } finally {
             synchronized (this) {
                 worker = null;
@@ -79,19 +101,19 @@ final class Job implements JobReporter {
     private void work(JobWork work) {
         try {
             Object result = work.run(this);
-            end(JobState.COMPLETE, new JobEnd(id, result, null));
+            end(JobState.COMPLETE, result, null);
         } catch (CancellationException | InterruptedException e) {
-            end(JobState.CANCELLED, new JobEnd(id, null, null));
+            end(JobState.CANCELLED, null, null);
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Job " + id + " (" + kind + ") failed", e);
             String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            end(JobState.FAILED, new JobEnd(id, null, reason));
+            end(JobState.FAILED, null, reason);
         }
     }
 
     /** Cancels a running job (its thread is interrupted); false when it had completed or failed. */
     synchronized boolean cancel() {
-        if (!end(JobState.CANCELLED, new JobEnd(id, null, null))) {
+        if (!end(JobState.CANCELLED, null, null)) {
             return state == JobState.CANCELLED;
         }
         if (worker != null) {
@@ -101,16 +123,26 @@ final class Job implements JobReporter {
     }
 
     /** The one transition out of running: publishes the end event; false if the job had already ended. */
-    synchronized boolean end(JobState end, JobEnd data) {
+    synchronized boolean end(JobState end, Object result, String why) {
         if (state != JobState.RUNNING) {
             return false;
         }
+        // Published first: if the store refuses it, the job is still running, and a later end (or a restart) ends it.
+        HubEvent event = publisher.publish(topic, end.wire(), new JobEnd(id, result, why, percent));
         state = end;
-        finished = Instant.now();
-        message = data.message();
-        HubEvent event = publisher.publish(topic, end.wire(), data);
+        finished = Instant.ofEpochMilli(event.timestamp());
+        message = why;
         endEventId = event.id();
         return true;
+    }
+
+    Instant created() {
+        return created;
+    }
+
+    /** The id of its end event; 0 while it runs. */
+    synchronized long endEventId() {
+        return endEventId;
     }
 
     synchronized boolean isRunning() {

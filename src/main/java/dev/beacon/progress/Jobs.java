@@ -7,12 +7,16 @@ import dev.beacon.hub.Hub;
 import dev.beacon.hub.Publisher;
 import dev.beacon.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,9 +75,11 @@ public class Jobs {
             running.decrementAndGet();
             throw new CapacityException("Already " + max + " jobs running (" + MAX_RUNNING + "); try again later");
         }
-        Job job = new Job(UUID.randomUUID().toString(), kind, hub.head(), publisher);
-        jobs.put(job.id, job);
+        Job job = new Job(UUID.randomUUID().toString(), kind, hub.head(), Instant.now(), publisher);
         try {
+            // The job's first event says what it is, so its status can be rebuilt from its topic after a restart.
+            publisher.publish(job.topic, JobStarted.EVENT, new JobStarted(job.id, kind, job.created().toString()));
+            jobs.put(job.id, job);
             executors.work().execute(() -> {
                 try {
                     job.run(work);
@@ -87,6 +93,22 @@ public class Jobs {
             throw e;
         }
         return job.id;
+    }
+
+    /**
+     * At start: the jobs the history remembers (after a restart with a durable store) are known again. A job that was
+     * running when the process stopped cannot go on (its work is gone with the process): it ends as failed, with one
+     * end event, now; a second restart finds that event and does not end it again.
+     */
+    void recover(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        List<Job> found = new JobHistory(hub, publisher).recover();
+        synchronized (finished) {
+            for (Job job : found) {
+                jobs.put(job.id, job);
+                finished.addLast(job.id);
+            }
+        }
+        forgetBeyondRetention();
     }
 
     /** Jobs running now. */
@@ -113,9 +135,15 @@ public class Jobs {
 
     private void finished(Job job) {
         running.decrementAndGet();
-        int retained = config.integer(RETAINED, 100, 1, 1_000_000);
         synchronized (finished) {
             finished.addLast(job.id);
+        }
+        forgetBeyondRetention();
+    }
+
+    private void forgetBeyondRetention() {
+        int retained = config.integer(RETAINED, 100, 1, 1_000_000);
+        synchronized (finished) {
             while (finished.size() > retained) {
                 Job forgotten = jobs.remove(finished.removeFirst());
                 if (forgotten != null) {

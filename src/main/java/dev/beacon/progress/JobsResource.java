@@ -94,8 +94,9 @@ public class JobsResource {
         if (job.hasSentEnd(last)) {
             throw new WebApplicationException(Response.noContent().build());
         }
-        streams.openUntil(List.of(job.topic), last != null ? last : job.origin, event -> true,
-                event -> JobState.isEndEvent(event.name()), sink);
+        // The started event is for rebuilding the job's status; its stream begins with the first progress.
+        streams.openUntil(List.of(job.topic), last != null ? last : job.origin,
+                event -> !JobStarted.EVENT.equals(event.name()), event -> JobState.isEndEvent(event.name()), sink);
     }
 
     private static JsonObject parse(String body) {

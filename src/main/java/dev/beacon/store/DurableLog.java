@@ -4,6 +4,7 @@ import dev.beacon.hub.HubEvent;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,14 @@ public interface DurableLog extends AutoCloseable {
 
     /** The highest id the log has given out, on any node. */
     long head();
+
+    /**
+     * True when {@code id} is a position this log gave out (or its floor), so a client may resume from it without a
+     * gap. A log that skips ids (the file store skips up to the time at each start) answers false for those.
+     */
+    default boolean isPosition(long id) {
+        return id >= floor() && id <= head();
+    }
 
     /**
      * Appends an event and answers it with the id the log gave it, once the log holds it as firmly as it promises.
@@ -45,6 +54,14 @@ public interface DurableLog extends AutoCloseable {
 
     /** How many events the topic retains now. */
     int size(String topic);
+
+    /**
+     * The topics that retain events and whose names start with {@code prefix}. A log that cannot list them answers
+     * none; jobs that were running when a node died are then not found again when it restarts.
+     */
+    default Set<String> topics(String prefix) {
+        return Set.of();
+    }
 
     /** Forgets a topic and everything it retains. */
     void remove(String topic);

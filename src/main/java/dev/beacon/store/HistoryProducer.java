@@ -1,8 +1,11 @@
 package dev.beacon.store;
 
+import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.History;
 import dev.beacon.hub.InMemoryHistory;
+import dev.beacon.store.file.FileStore;
+import dev.beacon.store.file.FileStoreSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -16,20 +19,37 @@ public class HistoryProducer {
     @Inject
     BeaconConfig config;
 
+    @Inject
+    BeaconExecutors executors;
+
     /**
      * Dependent, so no client proxy: the hub, its one user, holds the store itself for as long as it lives and closes
      * it when it stops. Delivery reads the history several times per write, and a proxy would cost a context lookup and
      * a reflective call (with boxed arguments) each time. Code that wants the history asks the hub.
+     *
+     * @throws StoreOpenException when the configured store cannot be opened: Beacon must not start on an empty one
      */
     @Produces
     History history() {
         String store = config.store();
+        Clock clock = Clock.systemUTC();
         return switch (store) {
-            case BeaconConfig.STORE_MEMORY -> new InMemoryHistory(config.historySize(), config.historyAge(),
-                    Clock.systemUTC());
+            case BeaconConfig.STORE_MEMORY -> new InMemoryHistory(config.historySize(), config.historyAge(), clock);
+            case BeaconConfig.STORE_FILE -> inFront(FileStore.open(FileStoreSettings.from(config), executors.work(),
+                    executors.scheduler(), clock), clock);
             default -> throw new IllegalArgumentException("Setting " + BeaconConfig.STORE + " ("
                     + BeaconConfig.envName(BeaconConfig.STORE) + ") is '" + store + "'; expected "
-                    + BeaconConfig.STORE_MEMORY);
+                    + BeaconConfig.STORE_MEMORY + " or " + BeaconConfig.STORE_FILE);
         };
+    }
+
+    /** The memory ring in front of the log; the log is closed again if that fails, so its lock is not left held. */
+    private History inFront(DurableLog log, Clock clock) {
+        try {
+            return new StoreHistory(log, config.historySize(), config.historyAge(), clock);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
     }
 }

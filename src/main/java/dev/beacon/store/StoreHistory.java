@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -51,10 +52,13 @@ public final class StoreHistory implements History {
         return log.floor();
     }
 
-    /** A position up to the log's head is known even before this node has read up to it. */
+    /**
+     * A position this node has read is known from memory; any other is the log's to answer (one up to the log's head
+     * is known even before this node has read up to it).
+     */
     @Override
     public boolean isPosition(long id) {
-        return id >= log.floor() && (id <= recent.head() || id <= log.head());
+        return (id > recent.floor() && id <= recent.head()) || log.isPosition(id);
     }
 
     @Override
@@ -83,6 +87,11 @@ public final class StoreHistory implements History {
     @Override
     public int size(String topic) {
         return log.size(topic);
+    }
+
+    @Override
+    public Set<String> topics(String prefix) {
+        return log.topics(prefix);
     }
 
     @Override

@@ -13,9 +13,11 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs the workloads against Beacon's runnable jar and prints one table. Bounded: each workload has a fixed count and
- * a deadline, and the server is stopped by its PID at the end.
+ * a deadline, and the server is stopped by its PID at the end. The workloads run once per store, each on a server of
+ * its own (memory, then the file store in {@code target/bench-store}, whose bytes on disk per retained event are
+ * reported too).
  *
- * <pre>{@code bench/run [W1,W2,W2P,W3,W4]}</pre>
+ * <pre>{@code bench/run [W1,W2,W2P,W3,W4] [memory,file]}</pre>
  */
 public final class LoadGenerator {
 
@@ -29,15 +31,57 @@ public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         List<String> workloads = List.of((args.length > 0 ? args[0] : "W1,W2,W2P,W3,W4").split(","));
-        Map<String, String> settings = Map.of("BEACON_SUBSCRIBER_QUEUE", "4096", "BEACON_HISTORY_SIZE", "4096");
+        List<String> stores = List.of((args.length > 1 ? args[1] : "memory,file").split(","));
+        List<String> rows = new ArrayList<>();
+        for (String store : stores) {
+            rows.addAll(run(workloads, store.trim()));
+        }
+        System.out.printf("Beacon benchmark, %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime()
+                .availableProcessors(), System.getProperty("java.version"));
+        rows.forEach(System.out::println);
+    }
+
+    /** Every workload against one server that keeps its history in {@code store} (a fresh directory for files). */
+    private static List<String> run(List<String> workloads, String store) throws Exception {
+        Path directory = Path.of("target", "bench-store").toAbsolutePath();
+        StoreFiles.delete(directory);
+        Map<String, String> settings = Map.of("BEACON_SUBSCRIBER_QUEUE", "4096", "BEACON_HISTORY_SIZE", "4096",
+                "BEACON_STORE", store, "BEACON_STORE_PATH", directory.toString());
+        List<String> rows;
+        long retained;
+        long whileRunning;
         try (ServerProcess server = ServerProcess.start(Path.of("target", "beacon-embedded.jar"), settings)) {
             LoadGenerator bench = new LoadGenerator(server);
             bench.warmUp();
             for (String workload : workloads) {
                 bench.run(workload.trim());
             }
-            bench.print();
+            rows = bench.rows.stream().map(row -> "[" + store + "] " + row).toList();
+            retained = bench.retainedEvents();
+            whileRunning = StoreFiles.bytes(directory);
         }
+        if (!store.equals("file")) {
+            return rows;
+        }
+        long stopped = StoreFiles.bytes(directory);
+        List<String> all = new ArrayList<>(rows);
+        all.add(String.format("[file] on disk: %,d bytes while running (database, log and index), %,d after a clean"
+                        + " stop, for %,d retained events: %.0f and %.0f bytes per retained event", whileRunning,
+                stopped, retained, whileRunning / (double) retained, stopped / (double) retained));
+        return all;
+    }
+
+    /** Events the server retains, all topics: the sum of {@code retained} in {@code GET /api/topics}. */
+    private long retainedEvents() throws Exception {
+        String topics = new String(java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.api("topics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body());
+        java.util.regex.Matcher retained = java.util.regex.Pattern.compile("\"retained\":(\\d+)").matcher(topics);
+        long sum = 0;
+        while (retained.find()) {
+            sum += Long.parseLong(retained.group(1));
+        }
+        return sum;
     }
 
     private void run(String workload) throws Exception {
@@ -246,11 +290,5 @@ public final class LoadGenerator {
     private static long clientCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private void print() {
-        System.out.printf("Beacon benchmark, %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime()
-                .availableProcessors(), System.getProperty("java.version"));
-        rows.forEach(System.out::println);
     }
 }

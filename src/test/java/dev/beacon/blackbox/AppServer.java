@@ -1,6 +1,7 @@
 package dev.beacon.blackbox;
 
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.store.file.FileStoreSettings;
 import dev.beacon.testing.Endpoint;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -41,6 +42,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
 
     private final String name;
     private final String readyMessage;
+    private Path work;
     private Process process;
     private String startedBy;
     private URI root;
@@ -61,13 +63,16 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
             return; // a nested class of the one that started it
         }
         startedBy = context.getUniqueId();
-        Path work = Path.of(required("beacon.it.work")).resolve(name.replace(' ', '-').toLowerCase());
+        work = Path.of(required("beacon.it.work")).resolve(name.replace(' ', '-').toLowerCase());
         deleteTree(work);
         Files.createDirectories(work);
         int port = freePort();
         ProcessBuilder builder = command(port, work);
         SuiteSettings.AS_ENVIRONMENT.forEach((key, value) -> builder.environment().put(BeaconConfig.envName(key),
                 value));
+        // The WAR keeps memory unless told; here it is told, so SQLite's native library is proved to load in each server.
+        builder.environment().put(BeaconConfig.envName(BeaconConfig.STORE), BeaconConfig.STORE_FILE);
+        builder.environment().put(BeaconConfig.envName(FileStoreSettings.PATH), store(work).toString());
         log = work.resolve("server.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
@@ -106,6 +111,11 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         return root.resolve("api/" + path);
     }
 
+    /** The server's own directory. */
+    Path work() {
+        return work;
+    }
+
     /** The server's console output so far. */
     String log() {
         try {
@@ -113,6 +123,11 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the server's file store lives. */
+    static Path store(Path work) {
+        return work.resolve("store");
     }
 
     /** {@code -Dkey=value} for every setting the suite gives as system properties. */

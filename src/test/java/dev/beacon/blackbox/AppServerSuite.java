@@ -3,6 +3,9 @@ package dev.beacon.blackbox;
 import dev.beacon.testing.Endpoint;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -18,6 +21,16 @@ abstract class AppServerSuite extends BlackBoxSuite {
     @Override
     public Endpoint beacon() {
         return server();
+    }
+
+    @Test
+    void keepsHistoryInTheFileStoreWithSqlitesNativeLibraryLoadedByTheWar() {
+        String published = http().published("store-check", null, "kept in a file");
+        Path database = AppServer.store(server().work()).resolve("beacon.db");
+        assertTrue(server().log().contains("History is kept in " + database), "the file store opened: "
+                + server().log());
+        assertTrue(Files.isRegularFile(database), database + " exists");
+        assertTrue(http().get("topics/store-check/events/" + published).body().contains("kept in a file"));
     }
 
     @Test

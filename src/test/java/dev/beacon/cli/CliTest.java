@@ -5,7 +5,7 @@ import dev.beacon.client.OutgoingEvent;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.progress.Jobs;
 import dev.beacon.progress.TrainingJob;
-import dev.beacon.testing.BeaconProcess;
+import dev.beacon.testing.BeaconOnPort;
 import dev.beacon.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,12 +170,12 @@ class CliTest {
 
     @Test
     void failuresSayWhatToDoAndExitWithTheirOwnStatus() {
-        Cli.Result unreachable = Cli.run("topics", "--url", "http://127.0.0.1:" + BeaconProcess.freePort());
+        Cli.Result unreachable = Cli.run("topics", "--url", "http://127.0.0.1:" + BeaconOnPort.freePort());
         assertEquals(ExitCodes.UNREACHABLE, unreachable.status(), unreachable.toString());
         assertTrue(unreachable.err().contains("cannot reach Beacon") && unreachable.err().contains("refused")
                 && unreachable.err().contains("--url"), unreachable.toString());
 
-        Cli.Result tailUnreachable = Cli.run("tail", "x", "--url", "http://127.0.0.1:" + BeaconProcess.freePort());
+        Cli.Result tailUnreachable = Cli.run("tail", "x", "--url", "http://127.0.0.1:" + BeaconOnPort.freePort());
         assertEquals(ExitCodes.UNREACHABLE, tailUnreachable.status(), tailUnreachable.toString());
 
         Cli.Result noToken = Cli.run("publish", "cli-denied", "x", "--url", url, "--token", "");

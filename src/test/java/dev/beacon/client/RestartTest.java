@@ -1,6 +1,6 @@
 package dev.beacon.client;
 
-import dev.beacon.testing.BeaconProcess;
+import dev.beacon.testing.BeaconOnPort;
 import dev.beacon.testing.TestServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,9 +33,9 @@ class RestartTest {
     @ParameterizedTest(name = "{0} store")
     @MethodSource("stores")
     void aSubscriptionCarriesOnAcrossARestart(String store, Map<String, String> settings, boolean losesHistory) {
-        int port = BeaconProcess.freePort();
+        int port = BeaconOnPort.freePort();
         Recorder recorder = new Recorder();
-        BeaconProcess first = BeaconProcess.start(port, settings);
+        BeaconOnPort first = BeaconOnPort.start(port, settings);
         BeaconClient beacon = BeaconClient.builder(first.base()).token(TestServer.TOKEN)
                 .initialDelay(Duration.ofMillis(50)).maxDelay(Duration.ofMillis(500)).build();
         try (BeaconSubscription subscription = beacon.stream("restart").subscribe(recorder)) {
@@ -44,7 +44,7 @@ class RestartTest {
             assertEvent(recorder.event(), before, "restart", "message", "before");
             first.close();
             recorder.next("reconnecting");
-            try (BeaconProcess ignored = BeaconProcess.start(port, settings)) {
+            try (BeaconOnPort ignored = BeaconOnPort.start(port, settings)) {
                 String after = beacon.publish("restart", "after");
                 if (losesHistory) {
                     BeaconGap gap = (BeaconGap) recorder.next("gap", "reconnecting", "open", "position").value();

@@ -1,5 +1,6 @@
 package dev.beacon.stream;
 
+import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.Publisher;
 import dev.beacon.server.EmbeddedServer;
@@ -31,13 +32,18 @@ abstract class ReplayUnderLoadContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
+    /** Where history is kept: {@code memory} unless a subclass runs the contract on another store. */
+    String store() {
+        return BeaconConfig.STORE_MEMORY;
+    }
+
     private static final int BEFORE = 400;
     private static final int DURING = 400;
     private TestServer server;
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport());
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.STORE, store());
     }
 
     @AfterAll

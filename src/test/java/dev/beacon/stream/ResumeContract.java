@@ -27,12 +27,18 @@ abstract class ResumeContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
+    /** Where history is kept: {@code memory} unless a subclass runs the contract on another store. */
+    String store() {
+        return BeaconConfig.STORE_MEMORY;
+    }
+
     private TestServer server;
     private Http http;
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.HISTORY_SIZE, "5");
+        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.STORE, store(),
+                BeaconConfig.HISTORY_SIZE, "5");
         http = new Http(server);
     }
 

@@ -1,122 +1,132 @@
 package dev.beacon.testing;
 
-import java.io.BufferedReader;
+import dev.beacon.config.BeaconConfig;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /**
- * Beacon's embedded runner in a JVM of its own, from this test's class path, so a test can stop it (SIGTERM to its
- * PID) and start it again on the same port, as an operator restarting the server would. Its output goes to
- * {@code target/beacon-process-<port>.log}.
+ * Beacon's embedded runner ({@code dev.beacon.server.BeaconServer}, as {@code java -jar} runs it) in a process of its
+ * own, from the test class path, on a free port of 127.0.0.1: for what only another process shows, such as being
+ * killed or a second process on the same store. Stopped by its PID.
  */
-public final class BeaconProcess implements AutoCloseable {
+public final class BeaconProcess implements Endpoint, AutoCloseable {
+
+    private static final Pattern UP = Pattern.compile("Beacon is up at http://127\\.0\\.0\\.1:(\\d+)/");
+    private static final Duration START = Duration.ofSeconds(90);
 
     private final Process process;
-    private final int port;
+    private final Path log;
+    private URI root;
 
-    private BeaconProcess(Process process, int port) {
+    private BeaconProcess(Process process, Path log) {
         this.process = process;
-        this.port = port;
+        this.log = log;
     }
 
-    /** A free port of 127.0.0.1, for a server that will be started (and restarted) on it. */
-    public static int freePort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Starts it with the given settings (keys as in BeaconConfig) on top of the test defaults; waits until it is up. */
+    public static BeaconProcess start(Path log, Map<String, String> settings) {
+        BeaconProcess beacon = launch(List.of(), log, settings);
+        await("Beacon to start; its log is " + log).atMost(START).pollInterval(Duration.ofMillis(100))
+                .until(beacon::isUp);
+        return beacon;
     }
 
-    /** Starts on {@code port} with the test token, no demo feeds, and {@code settings} as environment variables. */
-    public static BeaconProcess start(int port, Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", classPath(), "dev.beacon.server.BeaconServer"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("BEACON_HOST", "127.0.0.1");
-        env.put("BEACON_PORT", Integer.toString(port));
-        env.put("BEACON_PUBLISH_TOKEN", TestServer.TOKEN);
-        env.put("BEACON_FEEDS_OFF", "clock,stats,ticker");
-        env.put("BEACON_ALERTS_SIMULATOR", "false");
-        env.putAll(settings);
+    /** Runs it to its end (it is expected not to start), with {@code prefix} in front of the java command. */
+    public static Exit runToExit(List<String> prefix, Path log, Map<String, String> settings) {
+        BeaconProcess beacon = launch(prefix, log, settings);
         try {
-            BeaconProcess server = new BeaconProcess(builder.start(), port);
-            server.awaitReady();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Surefire hands the test JVM its class path in this property (the JVM's own may be a manifest-only jar). */
-    static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
-    private void awaitReady() throws IOException {
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Path log = Path.of("target", "beacon-process-" + port + ".log");
-        Thread copier = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
-                 PrintWriter out = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
-                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), true)) {
-                for (String line; (line = lines.readLine()) != null; ) {
-                    out.println(line);
-                    if (line.contains("Beacon is up at")) {
-                        up.complete(null);
-                    }
-                }
-                up.completeExceptionally(new IllegalStateException("Beacon exited; see " + log));
-            } catch (IOException e) {
-                up.completeExceptionally(e);
+            if (!beacon.process.waitFor(START.toSeconds(), TimeUnit.SECONDS)) {
+                beacon.kill();
+                throw new AssertionError("Beacon neither started nor stopped within " + START + ":\n" + beacon.log());
             }
-        }, "beacon-process-log");
-        copier.setDaemon(true);
-        copier.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return new Exit(beacon.process.exitValue(), beacon.log());
+    }
+
+    /** How a process that was expected to stop on its own ended. */
+    public record Exit(int code, String output) {
+    }
+
+    private static BeaconProcess launch(List<String> prefix, Path log, Map<String, String> settings) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), "dev.beacon.server.BeaconServer"));
+        Map<String, String> all = new HashMap<>(Map.of(BeaconConfig.HOST, "127.0.0.1", BeaconConfig.PORT, "0",
+                BeaconConfig.PUBLISH_TOKEN, TestServer.TOKEN, "beacon.feeds.off", "clock,stats,ticker",
+                "beacon.alerts.simulator", "false"));
+        all.putAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        all.forEach((key, value) -> builder.environment().put(BeaconConfig.envName(key), value));
         try {
-            up.get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            close();
-            throw new IOException("Beacon did not start within 60 s; see " + log, e);
+            return new BeaconProcess(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    public int port() {
-        return port;
+    private boolean isUp() {
+        if (!process.isAlive()) {
+            throw new AssertionError("Beacon exited with " + process.exitValue() + ":\n" + log());
+        }
+        Matcher up = UP.matcher(log());
+        if (up.find()) {
+            root = URI.create("http://127.0.0.1:" + up.group(1) + "/");
+            return true;
+        }
+        return false;
     }
 
-    /** The server's root, such as {@code http://127.0.0.1:8080}. */
-    public URI base() {
-        return URI.create("http://127.0.0.1:" + port);
+    @Override
+    public URI api(String path) {
+        return root.resolve("api/" + path);
     }
 
-    /** SIGTERM to its PID (Beacon's clean shutdown), then waits for it to exit. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no close, nothing flushed by Beacon; what the store committed is all there is. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, Beacon's clean stop; SIGKILL if it has not stopped within 30 s. */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            kill();
         }
     }
 }
