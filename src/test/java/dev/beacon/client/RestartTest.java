@@ -6,6 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,14 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class RestartTest {
 
-    /**
-     * The stores to restart with: a name, the server's settings, and whether the restart loses the history. The
-     * file store (issue 11, {@code BEACON_STORE=file}) joins as
-     * {@code Arguments.of("file", Map.of("BEACON_STORE", "file", <its directory key>, <a temp dir>), false)} once it
-     * is on main.
-     */
-    static Stream<Arguments> stores() {
-        return Stream.of(Arguments.of("memory", Map.of(), true));
+    /** The stores to restart with: a name, the server's settings, and whether the restart loses the history. */
+    static Stream<Arguments> stores() throws IOException {
+        Path directory = Files.createTempDirectory("beacon-restart-test");
+        directory.toFile().deleteOnExit();
+        return Stream.of(
+                Arguments.of("memory", Map.of("BEACON_STORE", "memory"), true),
+                Arguments.of("file", Map.of("BEACON_STORE", "file", "BEACON_STORE_PATH",
+                        directory.resolve("store").toString()), false));
     }
 
     @ParameterizedTest(name = "{0} store")

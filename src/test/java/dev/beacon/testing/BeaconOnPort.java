@@ -54,6 +54,7 @@ public final class BeaconOnPort implements AutoCloseable {
         env.put("BEACON_PUBLISH_TOKEN", TestServer.TOKEN);
         env.put("BEACON_FEEDS_OFF", "clock,stats,ticker");
         env.put("BEACON_ALERTS_SIMULATOR", "false");
+        env.put("BEACON_STORE", "memory"); // never a beacon-data directory in the working tree; settings may differ
         env.putAll(settings);
         try {
             BeaconOnPort server = new BeaconOnPort(builder.start(), port);
