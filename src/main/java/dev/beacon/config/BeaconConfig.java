@@ -29,6 +29,8 @@ public final class BeaconConfig {
     public static final String WORK_THREADS = "beacon.work.threads";
     public static final String STORE = "beacon.store";
     public static final String STORE_MEMORY = "memory";
+    /** Redis Streams, shared by every node that points at the same Redis ({@code beacon.redis.*}). */
+    public static final String STORE_REDIS = "redis";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */

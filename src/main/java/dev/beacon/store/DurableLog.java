@@ -46,6 +46,14 @@ public interface DurableLog extends AutoCloseable {
     /** How many events the topic retains now. */
     int size(String topic);
 
+    /**
+     * Events published to the topic by every process that shares this log, or -1 when the log keeps no such count
+     * (then the hub's own count, this process's, is the figure).
+     */
+    default long published(String topic) {
+        return -1;
+    }
+
     /** Forgets a topic and everything it retains. */
     void remove(String topic);
 

@@ -1,8 +1,10 @@
 package dev.beacon.store;
 
+import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.History;
 import dev.beacon.hub.InMemoryHistory;
+import dev.beacon.store.redis.RedisStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -16,6 +18,9 @@ public class HistoryProducer {
     @Inject
     BeaconConfig config;
 
+    @Inject
+    BeaconExecutors executors;
+
     /**
      * Dependent, so no client proxy: the hub, its one user, holds the store itself for as long as it lives and closes
      * it when it stops. Delivery reads the history several times per write, and a proxy would cost a context lookup and
@@ -27,9 +32,11 @@ public class HistoryProducer {
         return switch (store) {
             case BeaconConfig.STORE_MEMORY -> new InMemoryHistory(config.historySize(), config.historyAge(),
                     Clock.systemUTC());
+            case BeaconConfig.STORE_REDIS -> new StoreHistory(RedisStore.open(config, executors::runLong),
+                    config.historySize(), config.historyAge(), Clock.systemUTC());
             default -> throw new IllegalArgumentException("Setting " + BeaconConfig.STORE + " ("
                     + BeaconConfig.envName(BeaconConfig.STORE) + ") is '" + store + "'; expected "
-                    + BeaconConfig.STORE_MEMORY);
+                    + BeaconConfig.STORE_MEMORY + " or " + BeaconConfig.STORE_REDIS);
         };
     }
 }
