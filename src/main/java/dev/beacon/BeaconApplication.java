@@ -8,6 +8,7 @@ import dev.beacon.problem.CapacityExceptionMapper;
 import dev.beacon.progress.JobsResource;
 import dev.beacon.relay.RelayResource;
 import dev.beacon.problem.HubExceptionMapper;
+import dev.beacon.problem.StoreUnavailableExceptionMapper;
 import dev.beacon.problem.UnexpectedExceptionMapper;
 import dev.beacon.problem.WebApplicationExceptionMapper;
 import dev.beacon.stream.FramedEventWriter;
@@ -44,6 +45,7 @@ public class BeaconApplication extends Application {
                 WebApplicationExceptionMapper.class,
                 HubExceptionMapper.class,
                 CapacityExceptionMapper.class,
+                StoreUnavailableExceptionMapper.class,
                 UnexpectedExceptionMapper.class);
     }
 }

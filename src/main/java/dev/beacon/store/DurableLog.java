@@ -46,6 +46,11 @@ public interface DurableLog extends AutoCloseable {
     /** How many events the topic retains now. */
     int size(String topic);
 
+    /** True when other processes append to this log too (Redis); false for a log of this process alone. */
+    default boolean shared() {
+        return false;
+    }
+
     /**
      * Events published to the topic by every process that shares this log, or -1 when the log keeps no such count
      * (then the hub's own count, this process's, is the figure).

@@ -31,13 +31,18 @@ abstract class ReplayUnderLoadContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
+    /** Settings of the store, as key, value pairs; none for the memory store, the default. */
+    String[] storeSettings() {
+        return new String[0];
+    }
+
     private static final int BEFORE = 400;
     private static final int DURING = 400;
     private TestServer server;
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport());
+        server = TestServer.start(ResumeContract.with(storeSettings(), EmbeddedServer.TRANSPORT, transport()));
     }
 
     @AfterAll

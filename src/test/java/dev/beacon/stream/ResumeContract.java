@@ -27,12 +27,18 @@ abstract class ResumeContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
+    /** Settings of the store, as key, value pairs; none for the memory store, the default. */
+    String[] storeSettings() {
+        return new String[0];
+    }
+
     private TestServer server;
     private Http http;
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.HISTORY_SIZE, "5");
+        server = TestServer.start(with(storeSettings(), EmbeddedServer.TRANSPORT, transport(),
+                BeaconConfig.HISTORY_SIZE, "5"));
         http = new Http(server);
     }
 
@@ -122,6 +128,11 @@ abstract class ResumeContract {
             assertEquals(missed, events.next().getId());
             events.assertExhausted();
         }
+    }
+
+    static String[] with(String[] storeSettings, String... settings) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(settings), java.util.Arrays.stream(storeSettings))
+                .toArray(String[]::new);
     }
 
     static List<String> ids(List<InboundSseEvent> events) {

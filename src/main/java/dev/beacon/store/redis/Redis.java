@@ -4,6 +4,7 @@ import dev.beacon.hub.StoreUnavailableException;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -42,13 +43,42 @@ final class Redis implements AutoCloseable {
         this.pool = new JedisPool(config, settings.address(), settings.client(0));
     }
 
-    /** Runs one exchange on a pooled connection. */
+    /**
+     * Runs one exchange on a pooled connection. A pooled connection that Redis closed (it restarted since) fails on
+     * first use; then the idle ones are dropped and the exchange runs once more on a new connection. It is not tried
+     * again when Redis could not be reached at all, so a publish while Redis is away fails within one timeout.
+     */
     <T> T call(Function<Jedis, T> exchange) {
-        try (Jedis jedis = pool.getResource()) {
-            return exchange.apply(jedis);
+        try {
+            return once(exchange);
+        } catch (JedisConnectionException e) {
+            if (couldNotConnect(e)) {
+                throw translate(e);
+            }
+            forgetIdle();
+            try {
+                return once(exchange);
+            } catch (JedisException again) {
+                throw translate(again);
+            }
         } catch (JedisException e) {
             throw translate(e);
         }
+    }
+
+    private <T> T once(Function<Jedis, T> exchange) {
+        try (Jedis jedis = pool.getResource()) {
+            return exchange.apply(jedis);
+        }
+    }
+
+    private static boolean couldNotConnect(JedisConnectionException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A connection outside the pool, for a reader that blocks up to {@code blockingMillis} for an answer. */

@@ -119,6 +119,11 @@ final class RedisLog implements DurableLog {
     }
 
     @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
     public long published(String topic) {
         String count = redis.call(jedis -> jedis.hget(Keys.PUBLISHED, topic));
         return count == null ? 0 : Long.parseLong(count);
