@@ -21,8 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +41,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
 
     private final String name;
     private final String readyMessage;
+    private Supplier<Map<String, String>> environment = Map::of;
     private Process process;
     private URI root;
     private Path log;
@@ -61,6 +64,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         ProcessBuilder builder = command(port, work);
         SuiteSettings.AS_ENVIRONMENT.forEach((key, value) -> builder.environment().put(BeaconConfig.envName(key),
                 value));
+        environment.get().forEach((key, value) -> builder.environment().put(BeaconConfig.envName(key), value));
         log = work.resolve("server.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
@@ -70,6 +74,12 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         // Read by people, in target/failsafe-reports: the README reports these figures.
         System.out.printf("%s (pid %d) ready at %s in %.1f s; network interfaces: %s%n", name, process.pid(), root,
                 (System.nanoTime() - started) / 1e9, interfaces());
+    }
+
+    /** More of Beacon's settings, as environment variables, read when the server starts (after earlier extensions). */
+    AppServer withSettings(Supplier<Map<String, String>> settings) {
+        this.environment = settings;
+        return this;
     }
 
     @Override
