@@ -88,6 +88,11 @@ public final class RedisServer implements AutoCloseable {
         launch();
     }
 
+    /** The redis-server process's id, for reading its CPU time from /proc. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }
