@@ -172,9 +172,7 @@ public final class LoadGenerator {
                         + (i < subscribers % nodes.size() ? 1 : 0));
             }
             await(() -> sum(clients, c -> c.opened.get()), subscribers);
-            double cpu0 = cpuSeconds();
-            double user0 = userCpuSeconds();
-            long clientCpu0 = clientCpuNanos();
+            Cpu cpu0 = cpu();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
             double publishSeconds = perSecond == 0 ? publisher.publish(events, 8, i -> topic)
@@ -183,8 +181,7 @@ public final class LoadGenerator {
             await(() -> sum(clients, c -> c.events.get()), expected);
             Histogram latency = new Histogram(60_000_000L, 3);
             clients.forEach(c -> latency.add(c.latency()));
-            report(name, sum(clients, c -> c.events.get()), latency, events / publishSeconds, expected, start, cpu0,
-                    user0, clientCpu0);
+            report(name, sum(clients, c -> c.events.get()), latency, events / publishSeconds, expected, start, cpu0);
             clients.forEach(SseClients::closeAll);
         } finally {
             for (SseClients group : clients) {
@@ -197,21 +194,19 @@ public final class LoadGenerator {
         return clients.stream().mapToLong(figure).sum();
     }
 
-    /** User plus system CPU seconds of every server process: the nodes, and Redis on a cluster. */
-    private double cpuSeconds() throws java.io.IOException {
-        double total = redis == null ? 0 : ServerProcess.cpuSeconds(redis.pid());
-        for (ServerProcess node : nodes) {
-            total += node.cpuSeconds();
-        }
-        return total;
+    /** CPU seconds used so far: every server process (the nodes, and Redis on a cluster), Redis alone, this JVM. */
+    private record Cpu(double server, double serverUser, double redis, double client) {
     }
 
-    private double userCpuSeconds() throws java.io.IOException {
-        double total = redis == null ? 0 : ServerProcess.userCpuSeconds(redis.pid());
+    private Cpu cpu() throws java.io.IOException {
+        double redisCpu = redis == null ? 0 : ServerProcess.cpuSeconds(redis.pid());
+        double total = redisCpu;
+        double user = redis == null ? 0 : ServerProcess.userCpuSeconds(redis.pid());
         for (ServerProcess node : nodes) {
-            total += node.userCpuSeconds();
+            total += node.cpuSeconds();
+            user += node.userCpuSeconds();
         }
-        return total;
+        return new Cpu(total, user, redisCpu, clientCpuNanos() / 1e9);
     }
 
     private double paced(HttpPublisher publisher, String topic, int events, int perSecond) throws Exception {
@@ -234,15 +229,12 @@ public final class LoadGenerator {
                 clients.connect("/api/streams/" + prefix + t, 1);
             }
             await(() -> clients.opened.get(), topics);
-            double cpu0 = cpuSeconds();
-            double user0 = userCpuSeconds();
-            long clientCpu0 = clientCpuNanos();
+            Cpu cpu0 = cpu();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
             double seconds = publisher.publish(events, 4, i -> prefix + (i % topics));
             await(() -> clients.events.get(), events);
-            report(name, clients.events.get(), clients.latency(), events / seconds, events, start, cpu0, user0,
-                    clientCpu0);
+            report(name, clients.events.get(), clients.latency(), events / seconds, events, start, cpu0);
             clients.closeAll();
         }
     }
@@ -290,16 +282,17 @@ public final class LoadGenerator {
     }
 
     private void report(String name, long delivered, Histogram latency, double publishesPerSecond, long expected,
-                        long start, double cpu0, double user0, long clientCpu0) throws Exception {
+                        long start, Cpu cpu0) throws Exception {
         double seconds = (System.nanoTime() - start) / 1e9;
-        double serverCpu = cpuSeconds() - cpu0;
-        double userCpu = userCpuSeconds() - user0;
-        double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
+        Cpu cpu = cpu();
+        double serverCpu = cpu.server - cpu0.server;
+        double userCpu = cpu.serverUser - cpu0.serverUser;
         rows.add(String.format("%s | %,.0f publishes/s | %,.0f deliveries/s | %,.0f deliveries per server CPU-s"
-                        + " (server CPU %.2f s, %.1f us user + %.1f us system per delivery; client CPU %.2f s)"
+                        + " (server CPU %.2f s%s, %.1f us user + %.1f us system per delivery; client CPU %.2f s)"
                         + " | latency p50 %.1f ms p99 %.1f ms max %.1f ms | delivered %,d/%,d",
                 name, publishesPerSecond, delivered / seconds, delivered / serverCpu, serverCpu,
-                userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, clientCpu,
+                redis == null ? "" : String.format(" of which Redis %.2f s", cpu.redis - cpu0.redis),
+                userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, cpu.client - cpu0.client,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0, delivered, expected));
     }
