@@ -49,14 +49,13 @@ final class RedisLog implements DurableLog {
     /** Connects, creating the log in Redis if it is not there yet. */
     static RedisLog open(Redis redis, int size, Duration age, Executor longRunning) {
         RedisLog log = new RedisLog(redis, size, age, longRunning);
-        log.floor = log.create();
+        log.floor = redis.call(RedisLog::create);
         return log;
     }
 
     /** Creates the log unless it exists; answers its floor. */
-    private long create() {
-        List<?> created = redis.call(jedis -> (List<?>) Scripts.CREATE.run(jedis, List.of(Keys.FLOOR, Keys.ID),
-                List.of()));
+    private static long create(Jedis jedis) {
+        List<?> created = (List<?>) Scripts.CREATE.run(jedis, List.of(Keys.FLOOR, Keys.ID), List.of());
         return Long.parseLong((String) created.get(0));
     }
 
@@ -169,8 +168,7 @@ final class RedisLog implements DurableLog {
      * floor, or may end below what this node has read (a failover to a replica that lacked the last writes).
      */
     private void verify(Jedis jedis, long lastRead) {
-        long now = Long.parseLong((String) ((List<?>) Scripts.CREATE.run(jedis, List.of(Keys.FLOOR, Keys.ID),
-                List.of())).get(0));
+        long now = create(jedis);
         if (now != floor) {
             LOG.log(Level.WARNING, "Redis at {0} holds a new log (floor {1}, was {2}): its data was lost, and ids from"
                     + " before are unknown to it", redis.display(), Long.toString(now), Long.toString(floor));
