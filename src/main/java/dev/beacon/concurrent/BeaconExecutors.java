@@ -3,12 +3,15 @@ package dev.beacon.concurrent;
 import dev.beacon.config.BeaconConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutors;
+import jakarta.enterprise.concurrent.ManagedTask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,6 +77,15 @@ public class BeaconExecutors {
      */
     public ExecutorService work() {
         return work;
+    }
+
+    /**
+     * Runs a task that lasts as long as Beacon does (a store's follower of a shared log) on {@link #work()}. On an app
+     * server it is marked long-running, so the container does not report it as a hung task.
+     */
+    public void runLong(Runnable task) {
+        work.execute(owned ? task
+                : ManagedExecutors.managedTask(task, Map.of(ManagedTask.LONGRUNNING_HINT, "true"), null));
     }
 
     /** Heartbeats, expiry and generators' timers. */

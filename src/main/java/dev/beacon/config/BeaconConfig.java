@@ -32,6 +32,8 @@ public final class BeaconConfig {
     public static final String ALERTS_SIMULATOR = "beacon.alerts.simulator";
     public static final String STORE_MEMORY = "memory";
     public static final String STORE_FILE = "file";
+    /** Redis Streams, shared by every node that points at the same Redis ({@code beacon.redis.*}). */
+    public static final String STORE_REDIS = "redis";
 
     private final Function<String, String> source;
     /** Values are read once: settings are fixed for the life of the process, and some are read per event. */

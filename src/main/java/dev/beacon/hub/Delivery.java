@@ -90,7 +90,8 @@ final class Delivery {
             return;
         }
         s.takeDirty();
-        Batch batch = read(s, history.head());
+        // A resume from an id this node has not read up to yet (another node gave it out) waits here, never going back.
+        Batch batch = read(s, Math.max(history.head(), s.cursor));
         // Checked after the read: a drop that raced with it shows here, so a hole is never passed off as complete.
         boolean lost = lostAny(s);
         List<byte[]> frames = new ArrayList<>(batch.events.size() + 2);

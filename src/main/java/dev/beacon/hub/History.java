@@ -64,6 +64,22 @@ public interface History {
      */
     Set<String> topics(String prefix);
 
+    /**
+     * True when other processes share this store (Redis): then {@link #published} and {@link #size} are the whole
+     * cluster's figures, and events published elsewhere become readable here.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Events published to the topic by every process that shares this store, or -1 when the store keeps no such
+     * count (then the hub's own count is the figure).
+     */
+    default long published(String topic) {
+        return -1;
+    }
+
     /** Forgets a topic and everything it retains. */
     void remove(String topic);
 

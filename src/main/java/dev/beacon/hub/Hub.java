@@ -181,8 +181,9 @@ public class Hub {
     }
 
     public Optional<TopicStats> stats(String topicName) {
-        Topic topic = topics.get(Names.topic(topicName));
-        return Optional.ofNullable(topic == null ? null : topic.stats(history));
+        String name = Names.topic(topicName);
+        Topic topic = topics.get(name);
+        return topic == null ? Topic.elsewhere(name, history) : Optional.of(topic.stats(history));
     }
 
     public Optional<HubEvent> find(String topicName, long id) {

@@ -5,6 +5,7 @@ import dev.beacon.hub.CapacityException;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.InvalidInputException;
+import dev.beacon.hub.StoreUnavailableException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
 import dev.beacon.stream.SseResponseHeaders;
@@ -160,6 +161,9 @@ final class StreamFilter extends BaseFilter implements AddOn {
             subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
         } catch (CapacityException e) {
             throw new WebApplicationException(e.getMessage(), Problem.response(429, e.getMessage()));
+        } catch (StoreUnavailableException e) {
+            // A resume from an id this node has not read yet asks the store whether it gave the id out.
+            throw new WebApplicationException(e.getMessage(), Problem.response(503, e.getMessage()));
         }
         STREAMING.set(connection, true);
         IdleTimeoutFilter.setCustomTimeout(connection, -1, TimeUnit.SECONDS);

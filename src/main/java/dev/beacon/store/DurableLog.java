@@ -63,6 +63,19 @@ public interface DurableLog extends AutoCloseable {
         return Set.of();
     }
 
+    /** True when other processes append to this log too (Redis); false for a log of this process alone. */
+    default boolean shared() {
+        return false;
+    }
+
+    /**
+     * Events published to the topic by every process that shares this log, or -1 when the log keeps no such count
+     * (then the hub's own count, this process's, is the figure).
+     */
+    default long published(String topic) {
+        return -1;
+    }
+
     /** Forgets a topic and everything it retains. */
     void remove(String topic);
 

@@ -6,6 +6,7 @@ import dev.beacon.hub.History;
 import dev.beacon.hub.InMemoryHistory;
 import dev.beacon.store.file.FileStore;
 import dev.beacon.store.file.FileStoreSettings;
+import dev.beacon.store.redis.RedisStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -37,9 +38,10 @@ public class HistoryProducer {
             case BeaconConfig.STORE_MEMORY -> new InMemoryHistory(config.historySize(), config.historyAge(), clock);
             case BeaconConfig.STORE_FILE -> inFront(FileStore.open(FileStoreSettings.from(config), executors.work(),
                     executors.scheduler(), clock), clock);
+            case BeaconConfig.STORE_REDIS -> inFront(RedisStore.open(config, executors::runLong), clock);
             default -> throw new IllegalArgumentException("Setting " + BeaconConfig.STORE + " ("
                     + BeaconConfig.envName(BeaconConfig.STORE) + ") is '" + store + "'; expected "
-                    + BeaconConfig.STORE_MEMORY + " or " + BeaconConfig.STORE_FILE);
+                    + BeaconConfig.STORE_MEMORY + ", " + BeaconConfig.STORE_FILE + " or " + BeaconConfig.STORE_REDIS);
         };
     }
 

@@ -95,6 +95,16 @@ public final class StoreHistory implements History {
     }
 
     @Override
+    public boolean shared() {
+        return log.shared();
+    }
+
+    @Override
+    public long published(String topic) {
+        return log.published(topic);
+    }
+
+    @Override
     public void remove(String topic) {
         log.remove(topic);
         recent.remove(topic);

@@ -1,5 +1,6 @@
 package dev.beacon.bench;
 
+import dev.beacon.testing.RedisServer;
 import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
@@ -13,50 +14,87 @@ import java.util.function.LongSupplier;
 
 /**
  * Runs the workloads against Beacon's runnable jar and prints one table. Bounded: each workload has a fixed count and
- * a deadline, and the server is stopped by its PID at the end. The workloads run once per store, each on a server of
- * its own (memory, then the file store in {@code target/bench-store}, whose bytes on disk per retained event are
- * reported too).
+ * a deadline, and every process is stopped by its PID at the end. The single-node workloads run once per store, each
+ * on a server of its own (memory, then the file store in {@code target/bench-store}, whose bytes on disk per retained
+ * event are reported too). The C workloads run on a cluster: two Beacon processes on one Redis (Debian's
+ * redis-server, started here), subscribers split across both, publishes to the first, server CPU summed over both
+ * nodes and Redis.
  *
- * <pre>{@code bench/run [W1,W2,W2P,W3,W4] [memory,file]}</pre>
+ * <pre>{@code bench/run [W1,W2,W2P,W3,W4,C2P,C2] [memory,file]}</pre>
  */
 public final class LoadGenerator {
 
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Path JAR = Path.of("target", "beacon-embedded.jar");
+    private static final Map<String, String> SETTINGS = Map.of("BEACON_SUBSCRIBER_QUEUE", "4096",
+            "BEACON_HISTORY_SIZE", "4096");
+    /** Where publishes go, and the one node of the single-node workloads. */
     private final ServerProcess server;
-    private final List<String> rows = new ArrayList<>();
+    /** Where subscribers connect, split evenly. */
+    private final List<ServerProcess> nodes;
+    /** The cluster's Redis, whose CPU counts as server CPU; null on one node. */
+    private final RedisServer redis;
+    private final List<String> rows;
 
-    private LoadGenerator(ServerProcess server) {
-        this.server = server;
+    private LoadGenerator(List<ServerProcess> nodes, RedisServer redis, List<String> rows) {
+        this.server = nodes.get(0);
+        this.nodes = nodes;
+        this.redis = redis;
+        this.rows = rows;
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> workloads = List.of((args.length > 0 ? args[0] : "W1,W2,W2P,W3,W4").split(","));
+        List<String> workloads = List.of((args.length > 0 ? args[0] : "W1,W2,W2P,W3,W4,C2P,C2").split(","));
         List<String> stores = List.of((args.length > 1 ? args[1] : "memory,file").split(","));
+        List<String> single = workloads.stream().map(String::trim).filter(w -> !w.startsWith("C")).toList();
+        List<String> cluster = workloads.stream().map(String::trim).filter(w -> w.startsWith("C")).toList();
         List<String> rows = new ArrayList<>();
-        for (String store : stores) {
-            rows.addAll(run(workloads, store.trim()));
+        if (!single.isEmpty()) {
+            for (String store : stores) {
+                rows.addAll(run(single, store.trim()));
+            }
         }
-        System.out.printf("Beacon benchmark, %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime()
-                .availableProcessors(), System.getProperty("java.version"));
-        rows.forEach(System.out::println);
+        if (!cluster.isEmpty()) {
+            runCluster(cluster, rows);
+        }
+        print(rows);
+    }
+
+    /** Two nodes on one Redis with appendonly (as the README's cluster section configures it). */
+    private static void runCluster(List<String> workloads, List<String> rows) throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            Map<String, String> settings = new java.util.HashMap<>(SETTINGS);
+            settings.put("BEACON_STORE", "redis");
+            settings.put("BEACON_REDIS_URL", redis.url());
+            try (ServerProcess a = ServerProcess.start(JAR, settings, "bench-node-a");
+                 ServerProcess b = ServerProcess.start(JAR, settings, "bench-node-b")) {
+                new LoadGenerator(List.of(a, b), redis, rows).runAll(workloads);
+            }
+        }
+    }
+
+    private void runAll(List<String> workloads) throws Exception {
+        warmUp();
+        for (String workload : workloads) {
+            run(workload);
+        }
     }
 
     /** Every workload against one server that keeps its history in {@code store} (a fresh directory for files). */
     private static List<String> run(List<String> workloads, String store) throws Exception {
         Path directory = Path.of("target", "bench-store").toAbsolutePath();
         StoreFiles.delete(directory);
-        Map<String, String> settings = Map.of("BEACON_SUBSCRIBER_QUEUE", "4096", "BEACON_HISTORY_SIZE", "4096",
-                "BEACON_STORE", store, "BEACON_STORE_PATH", directory.toString());
+        Map<String, String> settings = new java.util.HashMap<>(SETTINGS);
+        settings.put("BEACON_STORE", store);
+        settings.put("BEACON_STORE_PATH", directory.toString());
+        List<String> own = new ArrayList<>();
         List<String> rows;
         long retained;
         long whileRunning;
-        try (ServerProcess server = ServerProcess.start(Path.of("target", "beacon-embedded.jar"), settings)) {
-            LoadGenerator bench = new LoadGenerator(server);
-            bench.warmUp();
-            for (String workload : workloads) {
-                bench.run(workload.trim());
-            }
-            rows = bench.rows.stream().map(row -> "[" + store + "] " + row).toList();
+        try (ServerProcess server = ServerProcess.start(JAR, settings)) {
+            LoadGenerator bench = new LoadGenerator(List.of(server), null, own);
+            bench.runAll(workloads);
+            rows = own.stream().map(row -> "[" + store + "] " + row).toList();
             retained = bench.retainedEvents();
             whileRunning = StoreFiles.bytes(directory);
         }
@@ -87,7 +125,9 @@ public final class LoadGenerator {
     private void run(String workload) throws Exception {
         // Each workload starts from a collected heap in both processes, so none pays for the garbage of the one before
         // (a concurrent collection cycle on two cores shows up as latency).
-        server.heapAfterGcKb();
+        for (ServerProcess node : nodes) {
+            node.heapAfterGcKb();
+        }
         System.gc();
         switch (workload) {
             case "W1" -> {
@@ -99,6 +139,8 @@ public final class LoadGenerator {
             case "W2P" -> fanOut("W2 paced 20/s", "w2p", 1_000, 600, 20);
             case "W3" -> manyTopics("W3 2,000 topics", "w3-");
             case "W4" -> churn();
+            case "C2" -> fanOut("C2 two nodes + Redis, burst", "c2", 1_000, 2_000, 0);
+            case "C2P" -> fanOut("C2 two nodes + Redis, paced 20/s", "c2p", 1_000, 600, 20);
             default -> throw new IllegalArgumentException("Unknown workload " + workload);
         }
     }
@@ -161,23 +203,55 @@ public final class LoadGenerator {
         }
     }
 
-    /** W2: one topic, {@code subscribers} connections; a burst (rate 0) or a paced publisher. */
+    /**
+     * W2 (and C2): one topic, {@code subscribers} connections split across the nodes; a burst (rate 0) or a paced
+     * publisher, publishing to the first node.
+     */
     private void fanOut(String name, String topic, int subscribers, int events, int perSecond) throws Exception {
-        try (SseClients clients = new SseClients(server.port)) {
-            clients.connect("/api/streams/" + topic, subscribers);
-            await(() -> clients.opened.get(), subscribers);
-            double cpu0 = server.cpuSeconds();
-            double user0 = server.userCpuSeconds();
-            long clientCpu0 = clientCpuNanos();
+        List<SseClients> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < nodes.size(); i++) {
+                SseClients group = new SseClients(nodes.get(i).port);
+                clients.add(group);
+                group.connect("/api/streams/" + topic, subscribers / nodes.size()
+                        + (i < subscribers % nodes.size() ? 1 : 0));
+            }
+            await(() -> sum(clients, c -> c.opened.get()), subscribers);
+            Cpu cpu0 = cpu();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
             double publishSeconds = perSecond == 0 ? publisher.publish(events, 8, i -> topic)
                     : paced(publisher, topic, events, perSecond);
             long expected = (long) subscribers * events;
-            await(() -> clients.events.get(), expected);
-            report(name, clients, events / publishSeconds, expected, start, cpu0, user0, clientCpu0);
-            clients.closeAll();
+            await(() -> sum(clients, c -> c.events.get()), expected);
+            Histogram latency = new Histogram(60_000_000L, 3);
+            clients.forEach(c -> latency.add(c.latency()));
+            report(name, sum(clients, c -> c.events.get()), latency, events / publishSeconds, expected, start, cpu0);
+            clients.forEach(SseClients::closeAll);
+        } finally {
+            for (SseClients group : clients) {
+                group.close();
+            }
         }
+    }
+
+    private static long sum(List<SseClients> clients, java.util.function.ToLongFunction<SseClients> figure) {
+        return clients.stream().mapToLong(figure).sum();
+    }
+
+    /** CPU seconds used so far: every server process (the nodes, and Redis on a cluster), Redis alone, this JVM. */
+    private record Cpu(double server, double serverUser, double redis, double client) {
+    }
+
+    private Cpu cpu() throws java.io.IOException {
+        double redisCpu = redis == null ? 0 : ServerProcess.cpuSeconds(redis.pid());
+        double total = redisCpu;
+        double user = redis == null ? 0 : ServerProcess.userCpuSeconds(redis.pid());
+        for (ServerProcess node : nodes) {
+            total += node.cpuSeconds();
+            user += node.userCpuSeconds();
+        }
+        return new Cpu(total, user, redisCpu, clientCpuNanos() / 1e9);
     }
 
     private double paced(HttpPublisher publisher, String topic, int events, int perSecond) throws Exception {
@@ -200,14 +274,12 @@ public final class LoadGenerator {
                 clients.connect("/api/streams/" + prefix + t, 1);
             }
             await(() -> clients.opened.get(), topics);
-            double cpu0 = server.cpuSeconds();
-            double user0 = server.userCpuSeconds();
-            long clientCpu0 = clientCpuNanos();
+            Cpu cpu0 = cpu();
             long start = System.nanoTime();
             HttpPublisher publisher = new HttpPublisher(server);
             double seconds = publisher.publish(events, 4, i -> prefix + (i % topics));
             await(() -> clients.events.get(), events);
-            report(name, clients, events / seconds, events, start, cpu0, user0, clientCpu0);
+            report(name, clients.events.get(), clients.latency(), events / seconds, events, start, cpu0);
             clients.closeAll();
         }
     }
@@ -254,19 +326,18 @@ public final class LoadGenerator {
         }
     }
 
-    private void report(String name, SseClients clients, double publishesPerSecond, long expected, long start,
-                        double cpu0, double user0, long clientCpu0) throws Exception {
+    private void report(String name, long delivered, Histogram latency, double publishesPerSecond, long expected,
+                        long start, Cpu cpu0) throws Exception {
         double seconds = (System.nanoTime() - start) / 1e9;
-        double serverCpu = server.cpuSeconds() - cpu0;
-        double userCpu = server.userCpuSeconds() - user0;
-        double clientCpu = (clientCpuNanos() - clientCpu0) / 1e9;
-        long delivered = clients.events.get();
-        Histogram latency = clients.latency();
+        Cpu cpu = cpu();
+        double serverCpu = cpu.server - cpu0.server;
+        double userCpu = cpu.serverUser - cpu0.serverUser;
         rows.add(String.format("%s | %,.0f publishes/s | %,.0f deliveries/s | %,.0f deliveries per server CPU-s"
-                        + " (server CPU %.2f s, %.1f us user + %.1f us system per delivery; client CPU %.2f s)"
+                        + " (server CPU %.2f s%s, %.1f us user + %.1f us system per delivery; client CPU %.2f s)"
                         + " | latency p50 %.1f ms p99 %.1f ms max %.1f ms | delivered %,d/%,d",
                 name, publishesPerSecond, delivered / seconds, delivered / serverCpu, serverCpu,
-                userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, clientCpu,
+                redis == null ? "" : String.format(" of which Redis %.2f s", cpu.redis - cpu0.redis),
+                userCpu * 1e6 / delivered, (serverCpu - userCpu) * 1e6 / delivered, cpu.client - cpu0.client,
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0, delivered, expected));
     }
@@ -290,5 +361,11 @@ public final class LoadGenerator {
     private static long clientCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static void print(List<String> rows) {
+        System.out.printf("Beacon benchmark, %s, %d cores, %s%n", Instant.now(), Runtime.getRuntime()
+                .availableProcessors(), System.getProperty("java.version"));
+        rows.forEach(System.out::println);
     }
 }

@@ -33,6 +33,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, Map<String, String> settings) throws IOException {
+        return start(jar, settings, "bench-server");
+    }
+
+    /** {@code name} names its log, {@code target/<name>.log}. */
+    static ServerProcess start(Path jar, Map<String, String> settings, String name) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -48,14 +53,13 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("BEACON_PUBLISH_TOKEN", TOKEN);
         builder.environment().putAll(settings);
         ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitReady();
+        server.awaitReady(Path.of("target", name + ".log"));
         return server;
     }
 
-    /** Copies the server's output to target/bench-server.log and waits for the line that says it is up. */
-    private void awaitReady() throws IOException {
+    /** Copies the server's output to the log and waits for the line that says it is up. */
+    private void awaitReady(Path log) throws IOException {
         CompletableFuture<Void> up = new CompletableFuture<>();
-        Path log = Path.of("target", "bench-server.log");
         Thread copier = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
                  PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
@@ -99,7 +103,20 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private long stat(int field) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        return stat(process.pid(), field);
+    }
+
+    /** User plus system CPU seconds another process (Redis) has used. */
+    static double cpuSeconds(long pid) throws IOException {
+        return (stat(pid, 11) + stat(pid, 12)) / (double) CLOCK_TICKS;
+    }
+
+    static double userCpuSeconds(long pid) throws IOException {
+        return stat(pid, 11) / (double) CLOCK_TICKS;
+    }
+
+    private static long stat(long pid, int field) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field]);
     }
 

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +45,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
     private final String name;
     private final String readyMessage;
     private Path work;
+    private Supplier<Map<String, String>> environment = Map::of;
     private Process process;
     private String startedBy;
     private URI root;
@@ -73,6 +76,7 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         // The WAR keeps memory unless told; here it is told, so SQLite's native library is proved to load in each server.
         builder.environment().put(BeaconConfig.envName(BeaconConfig.STORE), BeaconConfig.STORE_FILE);
         builder.environment().put(BeaconConfig.envName(FileStoreSettings.PATH), store(work).toString());
+        environment.get().forEach((key, value) -> builder.environment().put(BeaconConfig.envName(key), value));
         log = work.resolve("server.log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
@@ -82,6 +86,12 @@ abstract class AppServer implements Endpoint, BeforeAllCallback, AfterAllCallbac
         // Read by people, in target/failsafe-reports: the README reports these figures.
         System.out.printf("%s (pid %d) ready at %s in %.1f s; network interfaces: %s%n", name, process.pid(), root,
                 (System.nanoTime() - started) / 1e9, interfaces());
+    }
+
+    /** More of Beacon's settings, as environment variables, read when the server starts (after earlier extensions). */
+    AppServer withSettings(Supplier<Map<String, String>> settings) {
+        this.environment = settings;
+        return this;
     }
 
     @Override

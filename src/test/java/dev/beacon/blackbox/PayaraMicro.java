@@ -11,7 +11,12 @@ import java.util.List;
 final class PayaraMicro extends AppServer {
 
     PayaraMicro() {
-        super("Payara Micro", ") ready in ");
+        this("Payara Micro");
+    }
+
+    /** {@code name} also names its work directory. */
+    PayaraMicro(String name) {
+        super(name, ") ready in ");
     }
 
     @Override

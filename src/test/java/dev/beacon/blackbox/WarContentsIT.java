@@ -45,6 +45,16 @@ class WarContentsIT {
     }
 
     @Test
+    void carriesTheRedisClientForTheRedisStore() throws IOException {
+        List<String> libs = entries().stream().filter(name -> name.startsWith("WEB-INF/lib/")).toList();
+        for (String lib : List.of("jedis-", "commons-pool2-", "slf4j-api-", "slf4j-jdk14-")) {
+            assertTrue(libs.stream().anyMatch(name -> name.startsWith("WEB-INF/lib/" + lib)), lib + " in " + libs);
+        }
+        assertEquals(List.of(), libs.stream().filter(name -> name.contains("netty")).toList(),
+                "no Netty of our own next to the app servers' (Jedis needs none)");
+    }
+
+    @Test
     void tellsBothServersItsContextRootAndServesTheDashboard() throws IOException {
         List<String> names = entries();
         assertTrue(names.contains("WEB-INF/jboss-web.xml"), "WildFly's context root");

@@ -16,7 +16,12 @@ final class WildFly extends AppServer {
     private static final int DEFAULT_HTTP_PORT = 8080;
 
     WildFly() {
-        super("WildFly", "WFLYSRV0025");
+        this("WildFly");
+    }
+
+    /** {@code name} also names its work directory. */
+    WildFly(String name) {
+        super(name, "WFLYSRV0025");
     }
 
     @Override

@@ -32,9 +32,9 @@ abstract class ReplayUnderLoadContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
-    /** Where history is kept: {@code memory} unless a subclass runs the contract on another store. */
-    String store() {
-        return BeaconConfig.STORE_MEMORY;
+    /** Settings of the store, as key, value pairs; none for the memory store, the default. */
+    String[] storeSettings() {
+        return new String[0];
     }
 
     private static final int BEFORE = 400;
@@ -43,7 +43,7 @@ abstract class ReplayUnderLoadContract {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.STORE, store());
+        server = TestServer.start(ResumeContract.with(storeSettings(), EmbeddedServer.TRANSPORT, transport()));
     }
 
     @AfterAll

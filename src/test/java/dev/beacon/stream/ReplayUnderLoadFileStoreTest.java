@@ -11,7 +11,7 @@ class ReplayUnderLoadFileStoreTest extends ReplayUnderLoadContract {
     }
 
     @Override
-    String store() {
-        return BeaconConfig.STORE_FILE;
+    String[] storeSettings() {
+        return new String[] {BeaconConfig.STORE, BeaconConfig.STORE_FILE};
     }
 }

@@ -27,9 +27,9 @@ abstract class ResumeContract {
     /** {@code direct} or {@code portable}: see {@link dev.beacon.server.EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
-    /** Where history is kept: {@code memory} unless a subclass runs the contract on another store. */
-    String store() {
-        return BeaconConfig.STORE_MEMORY;
+    /** Settings of the store, as key, value pairs; none for the memory store, the default. */
+    String[] storeSettings() {
+        return new String[0];
     }
 
     private TestServer server;
@@ -37,8 +37,8 @@ abstract class ResumeContract {
 
     @BeforeAll
     void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.STORE, store(),
-                BeaconConfig.HISTORY_SIZE, "5");
+        server = TestServer.start(with(storeSettings(), EmbeddedServer.TRANSPORT, transport(),
+                BeaconConfig.HISTORY_SIZE, "5"));
         http = new Http(server);
     }
 
@@ -129,6 +129,11 @@ abstract class ResumeContract {
             assertEquals(missed, events.next().getId());
             events.assertExhausted();
         }
+    }
+
+    static String[] with(String[] storeSettings, String... settings) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(settings), java.util.Arrays.stream(storeSettings))
+                .toArray(String[]::new);
     }
 
     static List<String> ids(List<InboundSseEvent> events) {

@@ -155,6 +155,25 @@ public final class RawSse implements AutoCloseable {
         return Long.parseLong(matcher.group(1));
     }
 
+    /**
+     * Reads until the body holds {@code text} at least {@code count} times (heartbeats that keep coming, say), within
+     * {@link EventRecorder#TIMEOUT_SECONDS}; answers the whole body.
+     */
+    public String readUntilTimes(String text, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EventRecorder.TIMEOUT_SECONDS);
+        head();
+        while (body().split(java.util.regex.Pattern.quote(text), -1).length - 1 < count) {
+            if (!readBodyByte()) {
+                throw new AssertionError("Stream ended before " + count + " times '" + text + "'; got: " + body());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not " + count + " times '" + text + "' within "
+                        + EventRecorder.TIMEOUT_SECONDS + " s; got: " + body());
+            }
+        }
+        return body();
+    }
+
     /** Reads until the stream ends (the server closed it); answers the whole body. */
     public String readToEnd() {
         head();
