@@ -1,6 +1,5 @@
 package dev.beacon.blackbox;
 
-import dev.beacon.testing.Endpoint;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.Problems;

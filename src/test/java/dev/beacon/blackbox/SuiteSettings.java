@@ -35,7 +35,7 @@ final class SuiteSettings {
             BeaconConfig.HISTORY_SIZE, Integer.toString(HISTORY),
             BeaconConfig.PUBLISH_MAX_BYTES, Integer.toString(MAX_BYTES),
             UpstreamRelay.INTERVAL, "200",
-            TickerFeed.INTERVAL, "200");
+            TickerFeed.INTERVAL, "500");
 
     private SuiteSettings() {
     }

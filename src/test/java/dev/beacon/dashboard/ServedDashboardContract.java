@@ -10,10 +10,10 @@ import org.openqa.selenium.logging.LogEntry;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBeNotEmpty;
 import static org.openqa.selenium.support.ui.ExpectedConditions.numberOfElementsToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textMatches;
@@ -61,7 +61,10 @@ public abstract class ServedDashboardContract extends JobsPanelContract {
     void everyPanelFollowsTheServersOwnFeeds() {
         browser.consoleErrors(); // drains what the jobs panel's tests left in the log (their 404 for an unknown job)
         browser.open(page().toString());
-        browser.await("the page connects", attributeToBe(By.id("connection"), "data-state", "connected"));
+        // Connected, or connected after missing events: a server with a small subscriber queue (the black-box suite's)
+        // drops a page that falls behind on a busy machine, and the page then shows the gap while it resumes.
+        browser.await("the page connects", d -> Set.of("connected", "gap")
+                .contains(browser.find("#connection").getAttribute("data-state")));
         browser.await("a simulated alert", d -> !browser.findAll("#alerts-list li").isEmpty());
         browser.await("a row per ticker symbol", numberOfElementsToBe(By.cssSelector("tr[data-symbol]"), 3));
         browser.await("a quoted price", textMatches(By.cssSelector("tr[data-symbol='MSFT'] .price"),
