@@ -202,14 +202,9 @@ final class LiveStream implements BeaconSubscription, SseParser.Handler {
     private void finish(BeaconException failure) {
         closed = true;
         synchronized (lock) {
-            if (done.isDone()) {
-                return;
-            }
-            listener.onClosed(failure);
-            if (failure == null) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(failure);
+            boolean first = failure == null ? done.complete(null) : done.completeExceptionally(failure);
+            if (first) {
+                listener.onClosed(failure); // done() has completed by then
             }
         }
     }
