@@ -145,15 +145,17 @@ class KilledWhilePublishingTest {
         }
         long previous = 0;
         for (String block : blocks) {
-            if (!block.startsWith("id: ")) {
-                continue; // comments, the gap event
+            if (!block.startsWith("id: ") || !block.contains("\ndata: ")) {
+                continue; // comments, the gap event, the stream's opening position (no data: not an event)
             }
             String[] lines = block.split("\n");
             long id = Long.parseLong(lines[0].substring(4));
             assertTrue(id > previous, "ids only grow: " + id + " after " + previous);
             previous = id;
             assertFalse(events.containsKey(id));
-            events.put(id, lines[1].substring("data: ".length()));
+            String data = java.util.Arrays.stream(lines).filter(line -> line.startsWith("data: ")).findFirst()
+                    .orElseThrow();
+            events.put(id, data.substring("data: ".length()));
         }
         return events;
     }

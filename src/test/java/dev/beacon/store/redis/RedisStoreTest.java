@@ -140,7 +140,8 @@ class RedisStoreTest {
 
             String after = http.published("outage", null, "after");
             String body = RawSse.withoutHeartbeats(stream.readUntil("data: after\n\n"));
-            assertTrue(body.endsWith("id: " + before + "\ndata: before\n\nid: " + after + "\ndata: after\n\n"),
+            assertTrue(body.endsWith("id: " + before + "\ntopic: outage\ndata: before\n\nid: " + after
+                            + "\ntopic: outage\ndata: after\n\n"),
                     "the stream stayed open and nothing refused reached it: " + body);
         }
     }
