@@ -15,6 +15,8 @@ import java.util.concurrent.CancellationException;
 final class Job implements JobReporter {
 
     static final String PROGRESS = "progress";
+    /** A job's topic is this and its id. */
+    static final String TOPIC_PREFIX = "job-";
     private static final System.Logger LOG = System.getLogger(Job.class.getName());
 
     final String id;
@@ -36,7 +38,7 @@ final class Job implements JobReporter {
     Job(String id, String kind, long origin, Publisher publisher) {
         this.id = id;
         this.kind = kind;
-        this.topic = "job-" + id;
+        this.topic = TOPIC_PREFIX + id;
         this.origin = origin;
         this.publisher = publisher;
     }

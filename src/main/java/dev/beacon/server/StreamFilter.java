@@ -1,6 +1,11 @@
 package dev.beacon.server;
 
+import dev.beacon.auth.AccessControl;
+import dev.beacon.auth.Caller;
+import dev.beacon.auth.Credentials;
+import dev.beacon.auth.Right;
 import dev.beacon.cors.CorsFilter;
+import dev.beacon.edge.SecurityHeaders;
 import dev.beacon.hub.CapacityException;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
@@ -8,6 +13,7 @@ import dev.beacon.hub.InvalidInputException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
 import dev.beacon.stream.SseResponseHeaders;
+import dev.beacon.stream.StreamDeadline;
 import dev.beacon.stream.StreamRequest;
 import dev.beacon.stream.TopicFilters;
 import jakarta.ws.rs.WebApplicationException;
@@ -39,6 +45,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -50,14 +57,18 @@ import java.util.function.Predicate;
  * filter has returned (README, Performance).
  *
  * <p>Only a {@code GET} of {@code /api/streams...} that the hub accepts becomes a stream here. Anything else goes on to
- * {@link DirectStreamHandler}: other methods and preflights as they are, and a subscription the hub refuses with the
- * refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through Grizzly's HTTP
- * layer. The same {@link StreamRequest}, {@link TopicFilters} and CORS policy as the JAX-RS resource decide.
+ * {@link DirectStreamHandler}: other methods and preflights as they are, a subscription the hub or the access rules
+ * refuse with the refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through
+ * Grizzly's HTTP layer, and a {@code HEAD} that passed every check ({@link #HEAD}), answered with the stream's headers
+ * alone. The same {@link StreamRequest}, {@link TopicFilters}, access rules and CORS policy as the JAX-RS resource
+ * decide; the stream ends when the token it was opened with expires.
  */
 final class StreamFilter extends BaseFilter implements AddOn {
 
     /** Request attribute: the problem answer for a subscription that was refused. */
     static final String PROBLEM = "dev.beacon.stream.problem";
+    /** Request attribute: a {@code HEAD} the checks let through, answered with the stream's headers alone. */
+    static final String HEAD = "dev.beacon.stream.head";
     private static final Attribute<Boolean> STREAMING = Grizzly.DEFAULT_ATTRIBUTE_BUILDER
             .createAttribute(StreamFilter.class.getName() + ".streaming");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -66,11 +77,16 @@ final class StreamFilter extends BaseFilter implements AddOn {
     private final Hub hub;
     private final TopicFilters filters;
     private final CorsFilter cors;
+    private final AccessControl access;
+    private final ScheduledExecutorService scheduler;
 
-    StreamFilter(Hub hub, TopicFilters filters, CorsFilter cors) {
+    StreamFilter(Hub hub, TopicFilters filters, CorsFilter cors, AccessControl access,
+                 ScheduledExecutorService scheduler) {
         this.hub = hub;
         this.filters = filters;
         this.cors = cors;
+        this.access = access;
+        this.scheduler = scheduler;
     }
 
     /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request. */
@@ -94,7 +110,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         }
         if (!(ctx.getMessage() instanceof HttpContent content)
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-                || request.getMethod() != Method.GET) {
+                || (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD)) {
             return ctx.getInvokeAction();
         }
         String path;
@@ -139,10 +155,18 @@ final class StreamFilter extends BaseFilter implements AddOn {
         MultivaluedMap<String, String> query = query(request.getQueryString());
         StreamRequest stream = parse(path, query, request.getHeader("Last-Event-ID"));
         Predicate<HubEvent> filter = filters.of(stream.topics(), query);
+        Caller caller;
         try {
             hub.checkTopics(stream.topics());
+            caller = access.authorize(Right.SUBSCRIBE, stream.topics(), Credentials.of(
+                    request.getMethod().getMethodString(), request.getHeader("Authorization"),
+                    request.getHeader("Cookie")));
         } catch (InvalidInputException e) {
             throw new WebApplicationException(e.getMessage(), Problem.response(400, e.getMessage()));
+        }
+        if (request.getMethod() == Method.HEAD) {
+            request.setAttribute(HEAD, Boolean.TRUE); // everything checked; nothing to hold
+            return ctx.getInvokeAction();
         }
         Connection<?> connection = ctx.getConnection();
         boolean chunked = request.getProtocol() == Protocol.HTTP_1_1;
@@ -152,7 +176,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
         try {
             // Subscribed before anything is written: the head goes out with the opening comment, so a client that
             // has the head is subscribed, and a refusal here is still a 4xx.
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
+            subscription = StreamDeadline.subscribe(caller.expires().orElse(null), scheduler, channel,
+                    subscribed -> hub.subscribe(stream.topics(), stream.lastEventId(), filter, subscribed));
         } catch (CapacityException e) {
             throw new WebApplicationException(e.getMessage(), Problem.response(429, e.getMessage()));
         }
@@ -192,7 +217,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
 
     /**
      * The response head, with the JAX-RS resource's headers: the event stream type,
-     * {@link SseResponseHeaders#HEADERS} (no caching, no proxy buffering), the CORS headers of an allowed origin.
+     * {@link SseResponseHeaders#HEADERS} (no caching, no proxy buffering), {@link SecurityHeaders#HEADERS}, the CORS
+     * headers of an allowed origin.
      * HTTP/1.1 gets the chunked coding; an HTTP/1.0 client reads to the end of the connection.
      */
     private static byte[] head(boolean chunked, Map<String, String> corsHeaders) {
@@ -202,6 +228,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         header.accept("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         header.accept("Content-Type", "text/event-stream");
         SseResponseHeaders.HEADERS.forEach(header);
+        SecurityHeaders.HEADERS.forEach(header);
         corsHeaders.forEach(header);
         if (chunked) {
             header.accept("Transfer-Encoding", "chunked");

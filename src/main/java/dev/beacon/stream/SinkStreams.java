@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -23,9 +24,14 @@ public class SinkStreams {
     @Inject
     BeaconExecutors executors;
 
-    /** Subscribes the sink to the request's topics, narrowed by {@code filter}. */
-    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
-        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
+    /**
+     * Subscribes the sink to the request's topics, narrowed by {@code filter}.
+     *
+     * @param endsAt when the stream ends (its token expires), or null for never
+     */
+    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink, Instant endsAt) {
+        StreamDeadline.subscribe(endsAt, executors.scheduler(), new SinkChannel(sink, executors.delivery()),
+                channel -> hub.subscribe(request.topics(), request.lastEventId(), filter, channel));
     }
 
     /**
@@ -33,8 +39,9 @@ public class SinkStreams {
      * accepts has been written (a job's {@code complete}, say), not before.
      */
     public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
-                          SseEventSink sink) {
-        EndingChannel channel = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
-        channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
+                          SseEventSink sink, Instant endsAt) {
+        EndingChannel ending = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
+        ending.subscribed(StreamDeadline.subscribe(endsAt, executors.scheduler(), ending,
+                channel -> hub.subscribe(topics, lastEventId, ending.watching(filter), channel)));
     }
 }
