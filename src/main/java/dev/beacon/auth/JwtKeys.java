@@ -50,6 +50,10 @@ final class JwtKeys {
     static final String SECRET = "beacon.jwt.secret";
     static final String PUBLIC_KEY = "beacon.jwt.public-key";
     static final String JWKS = "beacon.jwt.jwks";
+    /** Seconds a fetched JWK set is used before it is fetched again. */
+    static final String JWKS_REFRESH = "beacon.jwt.jwks-refresh";
+    /** A token naming a key the set does not hold makes it fetch again, at most this often. */
+    private static final long MAX_FETCH_INTERVAL_MS = 30_000;
     static final int MIN_SECRET_BYTES = 32;
     private static final int MIN_RSA_BITS = 2048;
     private static final int JWKS_TIMEOUT_MS = 2000;
@@ -75,7 +79,7 @@ final class JwtKeys {
         return Optional.of(switch (set.get(0)) {
             case SECRET -> secret(value);
             case PUBLIC_KEY -> publicKey(value);
-            default -> jwks(value);
+            default -> jwks(value, config.integer(JWKS_REFRESH, 300, 1, 86_400) * 1000L);
         });
     }
 
@@ -134,9 +138,11 @@ final class JwtKeys {
         throw new IllegalArgumentException(PUBLIC_KEY + " (" + file + ") holds no PEM 'PUBLIC KEY' or 'CERTIFICATE'");
     }
 
-    private static JWSKeySelector<SecurityContext> jwks(String location) {
+    private static JWSKeySelector<SecurityContext> jwks(String location, long refreshMillis) {
         JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(url(location), retriever(location))
-                .refreshAheadCache(false) // refreshed on use once expired: no background threads of its own
+                .cache(refreshMillis, JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
+                .refreshAheadCache(false) // fetched on use once expired: no background threads of its own
+                .rateLimited(Math.min(MAX_FETCH_INTERVAL_MS, refreshMillis / 2))
                 .build();
         return new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256), source);
     }

@@ -130,7 +130,8 @@ final class BeaconCodec implements AddOn {
             int status = response.getStatus();
             byte[] body = String.valueOf(Problem.response(status, detail == null ? "The request is malformed"
                     : detail.toString()).getEntity()).getBytes(StandardCharsets.UTF_8);
-            response.setContentType(Problem.MEDIA_TYPE);
+            // Straight into the headers: a request whose line did not parse skips the codec's own content type
+            response.getHeaders().setValue(Header.ContentType).setString(Problem.MEDIA_TYPE);
             response.setContentLength(body.length);
             SecurityHeaders.HEADERS.forEach(response::setHeader);
             return HttpContent.builder(response)

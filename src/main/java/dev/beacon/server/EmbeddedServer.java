@@ -62,6 +62,9 @@ public final class EmbeddedServer implements AutoCloseable {
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
             http.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
             NetworkListener listener = http.getListeners().iterator().next();
+            // Its hits are answered before the edge sees the request, without the security headers; the dashboard's
+            // few files gain nothing from it.
+            listener.getFileCache().setEnabled(false);
             ScheduledExecutorService scheduler = container.select(BeaconExecutors.class).get().scheduler();
             // First: every request passes the edge before the direct transport or Grizzly's server sees it.
             listener.registerAddOn(new EdgeFilter(EdgeSettings.of(config), scheduler));

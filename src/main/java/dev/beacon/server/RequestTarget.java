@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  * {@code java.net.URI} of them (both fail with a 500 and a stack trace on what is checked here). It answers what is
  * wrong, or null for a target that is fine: only the characters RFC 3986 allows (anything else must be
  * percent-encoded), every {@code %} followed by two hex digits, escapes that decode to UTF-8, and in the path no
- * encoded {@code /} or {@code \}, no NUL or other control character and no {@code .} or {@code ..} segment (a client
- * resolves those before it sends a path; no name Beacon serves contains them).
+ * encoded {@code /} or {@code \}, no NUL and no {@code .} or {@code ..} segment (a client resolves those before it
+ * sends a path; no name Beacon serves contains them). Other control characters are left to what reads the path: a
+ * topic name refuses them in its own words.
  */
 final class RequestTarget {
 
@@ -60,8 +61,8 @@ final class RequestTarget {
             return "An encoded '/' or '\\' (%2F, %5C) is not allowed in a path: no name Beacon serves contains one";
         }
         for (byte b : decoded) {
-            if ((b >= 0 && b < 0x20) || b == 0x7f) {
-                return "The path contains a control character (%" + String.format("%02X", b) + ")";
+            if (b == 0) {
+                return "The path contains a NUL (%00)";
             }
         }
         for (String segment : new String(decoded, StandardCharsets.UTF_8).split("/", -1)) {
