@@ -121,7 +121,8 @@ public class AccessControl {
         }
         Grants grants = verify(credentials.token());
         for (String topic : topics) {
-            boolean granted = topic.endsWith("*") ? grants.publish().coversPrefix(topic.substring(0, topic.length() - 1))
+            boolean granted = topic.endsWith("*")
+                    ? grants.publish().coversPrefix(topic.substring(0, topic.length() - 1))
                     : grants.publish().matches(topic);
             if (!granted) {
                 throw forbidden("The token does not grant publish to '" + topic + "'");

@@ -117,7 +117,8 @@ public class JobsResource {
 
     private static JsonObject parse(String body) {
         if (!(JsonInput.read(body) instanceof JsonObject request)) {
-            throw ProblemException.badRequest("The body must be a JSON object: {\"kind\": \"training\", \"params\": {...}}");
+            throw ProblemException.badRequest("The body must be a JSON object: {\"kind\": \"training\", "
+                    + "\"params\": {...}}");
         }
         for (String field : request.keySet()) {
             if (!FIELDS.contains(field)) {

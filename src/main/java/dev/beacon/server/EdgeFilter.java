@@ -7,6 +7,7 @@ import org.glassfish.grizzly.GenericCloseListener;
 import org.glassfish.grizzly.Grizzly;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.Filter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -57,11 +58,16 @@ final class EdgeFilter extends BaseFilter implements AddOn {
     /** Goes right before Grizzly's HTTP server filter (and the direct transport's filter, which is added later). */
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        addBeforeHttpServer(builder, this);
+    }
+
+    /** Puts a filter right before Grizzly's HTTP server filter: it sees each request once the codec has parsed it. */
+    static void addBeforeHttpServer(FilterChainBuilder builder, Filter filter) {
         int index = builder.indexOfType(HttpServerFilter.class);
         if (index < 0) {
             throw new IllegalStateException("Grizzly's HTTP server filter is not in the filter chain");
         }
-        builder.add(index, this);
+        builder.add(index, filter);
     }
 
     @Override

@@ -32,7 +32,6 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 import org.glassfish.jersey.uri.UriComponent;
@@ -89,14 +88,10 @@ final class StreamFilter extends BaseFilter implements AddOn {
         this.scheduler = scheduler;
     }
 
-    /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request. */
+    /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request and the edge let it by. */
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        int index = builder.indexOfType(HttpServerFilter.class);
-        if (index < 0) {
-            throw new IllegalStateException("Grizzly's HTTP server filter is not in the filter chain");
-        }
-        builder.add(index, this);
+        EdgeFilter.addBeforeHttpServer(builder, this);
     }
 
     @Override

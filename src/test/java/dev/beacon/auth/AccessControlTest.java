@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessControlTest {
 
     private static final String STATIC = "static-token";
+    private static final String INVALID = "Bearer realm=\"beacon\", error=\"invalid_token\"";
 
     @Test
     void withoutAKeySubscribingIsOpenAndPublishingNeedsTheStaticToken() {
@@ -26,7 +27,7 @@ class AccessControlTest {
         assertTrue(access.authorize(Right.SUBSCRIBE, List.of("payroll"), Credentials.NONE).maySubscribe("payroll"));
         access.authorize(Right.PUBLISH, List.of("news"), bearer(STATIC));
         refused(access, Right.PUBLISH, "news", Credentials.NONE, 401, "Bearer realm=\"beacon\"");
-        refused(access, Right.PUBLISH, "news", bearer("wrong"), 401, "Bearer realm=\"beacon\", error=\"invalid_token\"");
+        refused(access, Right.PUBLISH, "news", bearer("wrong"), 401, INVALID);
         refused(access, Right.RUN_JOBS, "job-*", Credentials.NONE, 401, "Bearer realm=\"beacon\"");
         access.authorize(Right.RUN_JOBS, List.of("job-*"), bearer(STATIC));
     }
@@ -44,8 +45,7 @@ class AccessControlTest {
         Caller anonymous = access.authorize(Right.SUBSCRIBE, List.of("alerts", "clock"), Credentials.NONE);
         assertFalse(anonymous.maySubscribe("payroll"));
         assertTrue(anonymous.expires().isEmpty());
-        refused(access, Right.SUBSCRIBE, "payroll", Credentials.NONE, 401,
-                "Bearer realm=\"beacon\", error=\"invalid_token\"");
+        refused(access, Right.SUBSCRIBE, "payroll", Credentials.NONE, 401, INVALID);
         refused(access, Right.SUBSCRIBE, "payroll", bearer("garbage"), 401, null);
         refused(access, Right.SUBSCRIBE, "payroll", bearer(Tokens.hs256(Tokens.SECRET).subscribe("other").sign()), 403,
                 "Bearer realm=\"beacon\", error=\"insufficient_scope\"");
@@ -65,7 +65,7 @@ class AccessControlTest {
         String oneJob = Tokens.hs256(Tokens.SECRET).publish("job-42").sign();
         access.authorize(Right.RUN_JOBS, List.of("job-42"), bearer(oneJob));
         refused(access, Right.RUN_JOBS, "job-*", bearer(oneJob), 403, null);
-        refused(access, Right.PUBLISH, "news", Credentials.NONE, 401, "Bearer realm=\"beacon\", error=\"invalid_token\"");
+        refused(access, Right.PUBLISH, "news", Credentials.NONE, 401, INVALID);
     }
 
     @Test

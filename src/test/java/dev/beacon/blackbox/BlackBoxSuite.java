@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a client of Beacon sees over HTTP, whatever runs it: subscribers use the JAX-RS {@code SseEventSource} (or a
  * raw socket where the bytes matter), publishers plain HTTP. Subclasses say where Beacon is; it runs with
- * {@link SuiteSettings}. Each test uses topics of its own. The access-control cases come from {@link AccessControlCases}.
+ * {@link SuiteSettings}. Each test uses topics of its own. The access-control cases come from
+ * {@link AccessControlCases}.
  */
 abstract class BlackBoxSuite extends AccessControlCases {
 

@@ -10,12 +10,7 @@ import dev.beacon.testing.RawSse;
 import dev.beacon.testing.TestServer;
 import dev.beacon.testing.Tokens;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,8 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * any stream starts and leaving nothing behind; what a token grants works, on a header or (to subscribe) a cookie;
  * a stream ends when its token expires and resumes with a fresh one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AccessAttackContract {
+abstract class AccessAttackContract extends AttackSuite {
 
     private static final String INVALID = "error=\"invalid_token\"";
     private static final String SCOPE = "error=\"insufficient_scope\"";
@@ -42,40 +36,16 @@ abstract class AccessAttackContract {
     /** {@code direct} or {@code portable}: see {@link EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
-    private TestServer server;
-    private ServerState baseline;
-    private QuietLog log;
     private String payrollEvent;
 
-    @BeforeAll
-    void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), "beacon.jwt.secret", Tokens.SECRET,
-                "beacon.heartbeat", "1");
-        payrollEvent = server.bean(Hub.class).publish("payroll", "salary", "{\"amount\":1}", HubEvent.NO_RETRY)
+    @Override
+    TestServer startServer() {
+        TestServer started = TestServer.start(EmbeddedServer.TRANSPORT, transport(), "beacon.jwt.secret",
+                Tokens.SECRET, "beacon.heartbeat", "1");
+        payrollEvent = started.bean(Hub.class).publish("payroll", "salary", "{\"amount\":1}", HubEvent.NO_RETRY)
                 .idText();
-        new Http(server).get("topics");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void takeBaseline() {
-        ServerState.awaitBack(server, ServerState.of(server));
-        baseline = ServerState.of(server);
-        log = QuietLog.start();
-    }
-
-    @AfterEach
-    void nothingChangedAndTheLogStayedQuiet() {
-        try {
-            ServerState.awaitBack(server, baseline);
-            log.assertQuiet();
-        } finally {
-            log.close();
-        }
+        new Http(started).get("topics");
+        return started;
     }
 
     @Test

@@ -9,13 +9,8 @@ import dev.beacon.testing.RawHttp;
 import dev.beacon.testing.RawHttp.Answer;
 import dev.beacon.testing.RawSse;
 import dev.beacon.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server is back where it was (topics, subscribers, generators, jobs, threads, sockets: {@link ServerState}); and that
  * the log stayed quiet ({@link QuietLog}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EdgeAttackContract {
+abstract class EdgeAttackContract extends AttackSuite {
 
     static final int TOPICS_MAX = 300;
     private static final String AUTH = "Authorization: Bearer " + TestServer.TOKEN;
@@ -45,19 +39,16 @@ abstract class EdgeAttackContract {
     /** {@code direct} or {@code portable}: see {@link EmbeddedServer#TRANSPORT}. */
     abstract String transport();
 
-    TestServer server;
-    private ServerState baseline;
-    private QuietLog log;
-
-    @BeforeAll
-    void start() {
-        server = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.TOPICS_MAX,
+    @Override
+    TestServer startServer() {
+        TestServer started = TestServer.start(EmbeddedServer.TRANSPORT, transport(), BeaconConfig.TOPICS_MAX,
                 String.valueOf(TOPICS_MAX), "beacon.body.timeout", "2", BeaconConfig.HEARTBEAT, "1");
-        warmUp();
+        warmUp(started);
+        return started;
     }
 
     /** Every pool a normal request uses has its threads, and the test's own HTTP client its connection. */
-    private void warmUp() {
+    private static void warmUp(TestServer server) {
         Http http = new Http(server);
         for (int i = 0; i < 8; i++) {
             http.get("topics");
@@ -65,28 +56,6 @@ abstract class EdgeAttackContract {
         http.published("warm-up", null, "x");
         try (RawSse stream = RawSse.get(server, "streams/warm-up", "Last-Event-ID: 1")) {
             stream.readUntil("data: x\n\n");
-        }
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-    }
-
-    @BeforeEach
-    void takeBaseline() {
-        ServerState.awaitBack(server, ServerState.of(server)); // nothing of the previous test still going
-        baseline = ServerState.of(server);
-        log = QuietLog.start();
-    }
-
-    @AfterEach
-    void nothingChangedAndTheLogStayedQuiet() {
-        try {
-            ServerState.awaitBack(server, baseline);
-            log.assertQuiet();
-        } finally {
-            log.close();
         }
     }
 
@@ -117,7 +86,7 @@ abstract class EdgeAttackContract {
             streams.forEach(RawSse::close);
         }
         // Once the clients have gone, their topics have too: a new topic can be created again.
-        ServerState.awaitBack(server, baseline);
+        ServerState.awaitBack(server, baseline());
         RawHttp.exchange(server, request("GET", "/api/topics")).assertOk();
     }
 
@@ -179,7 +148,8 @@ abstract class EdgeAttackContract {
         List<RawSse> streams = new ArrayList<>();
         try {
             for (int i = 0; i < 32; i++) {
-                RawSse stream = RawSse.get(server, i % 2 == 0 ? "streams/share-" + i : "counter?count=100&interval=60000");
+                RawSse stream = RawSse.get(server, i % 2 == 0 ? "streams/share-" + i
+                        : "counter?count=100&interval=60000");
                 streams.add(stream);
                 assertTrue(stream.head().startsWith("HTTP/1.1 200"), i + ": " + stream.head());
             }

@@ -35,7 +35,8 @@ class TopicLifetimeTest {
 
     @Test
     void aTopicOnlySubscribedToLeavesWithItsLastSubscriber() {
-        try (RawSse first = RawSse.get(server, "streams/passing"); RawSse second = RawSse.get(server, "streams/passing")) {
+        try (RawSse first = RawSse.get(server, "streams/passing");
+             RawSse second = RawSse.get(server, "streams/passing")) {
             first.readOpening();
             second.readOpening();
             assertEquals(2, Http.json(http.get("topics/passing").body()).getInt("subscribers"));
