@@ -48,9 +48,12 @@ function item(alert, severity, location) {
 function renderCounts(counts) {
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked[0][1];
-  const rows = ranked.slice(0, 8).map(([district, count]) => el('li', { class: 'district' },
-      el('span', { class: 'district-name' }, district),
-      el('span', { class: 'district-bar', style: `--share:${(count / top).toFixed(3)}`, 'aria-hidden': 'true' }),
-      el('span', { class: 'district-count' }, String(count))));
+  const rows = ranked.slice(0, 8).map(([district, count]) => {
+    // Through the CSSOM: the Content-Security-Policy allows no inline style attribute.
+    const bar = el('span', { class: 'district-bar', 'aria-hidden': 'true' });
+    bar.style.setProperty('--share', (count / top).toFixed(3));
+    return el('li', { class: 'district' },
+        el('span', { class: 'district-name' }, district), bar, el('span', { class: 'district-count' }, String(count)));
+  });
   byId('district-counts').replaceChildren(...rows);
 }

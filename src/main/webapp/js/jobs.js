@@ -5,6 +5,16 @@ import { byId, format, number, parseJson, setText, MISSING } from './dom.js';
 const STORAGE_KEY = 'beacon.job';
 const ENDINGS = ['complete', 'failed', 'cancelled'];
 
+/**
+ * Starting and cancelling a job need a token in the Authorization header: the server reads its cookie only for
+ * requests that change nothing, since other sites can make a browser send cookies. A page of this origin may copy the
+ * beacon_token cookie there (no other site can read it); the job's stream gets the cookie as it is.
+ */
+function authorization() {
+  const cookie = document.cookie.split(';').map(part => part.trim()).find(part => part.startsWith('beacon_token='));
+  return cookie ? { Authorization: `Bearer ${decodeURIComponent(cookie.slice('beacon_token='.length))}` } : {};
+}
+
 /** The only place that knows the jobs API (issue 3): each action's URL and request. Adapt here at merge. */
 export function jobsApi(action, id, { epochs, steps } = {}) {
   const job = `api/jobs/${encodeURIComponent(id ?? '')}`;
@@ -14,14 +24,14 @@ export function jobsApi(action, id, { epochs, steps } = {}) {
         url: 'api/jobs',
         init: {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authorization() },
           body: JSON.stringify({ kind: 'training', params: { total_epochs: epochs, steps_per_epoch: steps } }),
         },
       };
     case 'events':
       return { url: `${job}/events` };
     case 'cancel':
-      return { url: job, init: { method: 'DELETE' } };
+      return { url: job, init: { method: 'DELETE', headers: authorization() } };
     default:
       throw new Error(`unknown jobs action ${action}`);
   }

@@ -1,5 +1,6 @@
 package dev.beacon;
 
+import dev.beacon.auth.AccessFilter;
 import dev.beacon.cors.CorsFilter;
 import dev.beacon.counter.CounterResource;
 import dev.beacon.generator.GeneratorsResource;
@@ -13,6 +14,7 @@ import dev.beacon.problem.UnexpectedExceptionMapper;
 import dev.beacon.problem.WebApplicationExceptionMapper;
 import dev.beacon.stream.FramedEventWriter;
 import dev.beacon.stream.SseResponseHeaders;
+import dev.beacon.stream.StreamHeads;
 import dev.beacon.stream.StreamsResource;
 import dev.beacon.ticker.TickerResource;
 import dev.beacon.topics.TopicsResource;
@@ -40,6 +42,9 @@ public class BeaconApplication extends Application {
                 RelayResource.class,
                 TickerResource.class,
                 CorsFilter.class,
+                AccessFilter.class,
+                StreamHeads.class,
+                StreamHeads.HeadMarker.class,
                 FramedEventWriter.class,
                 SseResponseHeaders.class,
                 WebApplicationExceptionMapper.class,

@@ -55,8 +55,8 @@ public class Hub {
 
     @PostConstruct
     void start() {
-        topics = new Topics(config.topicsMax(), BeaconConfig.TOPICS_MAX);
-        subscribers = new Subscribers(config.subscriberQueue());
+        topics = new Topics(config.topicsMax(), BeaconConfig.TOPICS_MAX, history::size);
+        subscribers = new Subscribers(config.subscriberQueue(), topics::release);
         int lanes = Math.max(1, Math.min(config.deliveryThreads(), Runtime.getRuntime().availableProcessors()));
         delivery = new Delivery(subscribers, history, executors.delivery(), lanes, config.deliveryCoalesce());
         heartbeat = new Heartbeat(subscribers, delivery);
@@ -92,8 +92,12 @@ public class Hub {
         if (data == null) {
             throw new InvalidInputException("Event data is required (it may be empty text)");
         }
-        Topic topic = topics.getOrCreate(Names.topic(topicName));
-        return history.append(topic.name, name, data, checkedRetry, SseFrames.body(name, data, checkedRetry));
+        Topic topic = topics.acquire(Names.topic(topicName));
+        try {
+            return history.append(topic.name, name, data, checkedRetry, SseFrames.body(name, data, checkedRetry));
+        } finally {
+            topics.release(topic); // a failed append leaves no topic behind
+        }
     }
 
     /** An event became readable here (published on this node or, with a shared store, on another): wake its topic. */
@@ -116,7 +120,22 @@ public class Hub {
      */
     public Subscription subscribe(Collection<String> topicNames, Long lastEventId, Predicate<HubEvent> filter,
                                   SubscriberChannel channel) {
-        List<Topic> subscribed = topics.getOrCreate(topicNames);
+        // Each topic is taken once, for as long as the subscriber stays; its release gives them back.
+        List<Topic> subscribed = topics.acquire(topicNames);
+        Subscriber s;
+        try {
+            s = subscriber(subscribed, lastEventId, filter, channel);
+        } catch (RuntimeException e) {
+            subscribed.forEach(topics::release);
+            throw e;
+        }
+        subscribers.add(s);
+        delivery.schedule(s);
+        return s;
+    }
+
+    private Subscriber subscriber(List<Topic> subscribed, Long lastEventId, Predicate<HubEvent> filter,
+                                  SubscriberChannel channel) {
         long head = history.head();
         long cursor = head;
         Long unknownId = null;
@@ -128,12 +147,9 @@ public class Hub {
         }
         // An unknown id stays the client's position until a real event moves it: the gap it gets says why.
         long position = unknownId != null ? unknownId : cursor;
-        Subscriber s = new Subscriber(subscribers, (int) (serials.getAndIncrement() & Integer.MAX_VALUE), subscribed,
+        return new Subscriber(subscribers, (int) (serials.getAndIncrement() & Integer.MAX_VALUE), subscribed,
                 filter, channel, Math.max(head, cursor), cursor,
                 List.of(SseFrames.OPENING, SseFrames.position(position)), unknownId);
-        subscribers.add(s);
-        delivery.schedule(s);
-        return s;
     }
 
     /**
@@ -167,6 +183,7 @@ public class Hub {
     private void tick() {
         try {
             history.expire(System.currentTimeMillis());
+            topics.sweep(); // topics whose last events just expired, with nobody on them, leave
             heartbeat.beatAll();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Hub tick failed", e);

@@ -12,6 +12,8 @@ import java.util.function.Predicate;
  */
 final class Subscriber implements Subscription {
 
+    private static final System.Logger LOG = System.getLogger(Subscriber.class.getName());
+
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
@@ -51,8 +53,18 @@ final class Subscriber implements Subscription {
         this.unknownId = unknownId;
     }
 
+    /**
+     * Whether its filter lets the event through. A filter that fails on an event (data it cannot read) passes it over:
+     * it runs on publishers' and delivery threads, where a failure would fail the publish or stall this subscriber.
+     */
     boolean accepts(HubEvent event) {
-        return filter.test(event);
+        try {
+            return filter.test(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "A subscriber's filter failed on event {0}; passed over: {1}",
+                    event.idText(), String.valueOf(e));
+            return false;
+        }
     }
 
     /** Idle to busy: true when the caller may now write to it (nobody else is). */

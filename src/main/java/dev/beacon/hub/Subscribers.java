@@ -21,10 +21,13 @@ final class Subscribers {
     private final Set<Subscriber> all = ConcurrentHashMap.newKeySet();
     private final LongAdder gaps = new LongAdder();
     private final int queueLimit;
+    /** Gives a topic back once a subscriber has left it (the topic registry's release). */
+    private final Consumer<Topic> left;
     private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
-    Subscribers(int queueLimit) {
+    Subscribers(int queueLimit, Consumer<Topic> left) {
         this.queueLimit = queueLimit;
+        this.left = left;
     }
 
     /** Joins it to this node and to each of its topics. */
@@ -44,6 +47,7 @@ final class Subscribers {
             if (why == Release.SLOW) {
                 topic.droppedSlow.increment();
             }
+            left.accept(topic);
         }
         if (why == Release.SLOW) {
             LOG.log(Level.INFO, "Closed a subscriber to {0} whose queue overflowed ({1} events)",

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 final class Job implements JobReporter {
 
     static final String PROGRESS = "progress";
+    /** A job's topic is this and its id. */
     static final String TOPIC_PREFIX = "job-";
     private static final System.Logger LOG = System.getLogger(Job.class.getName());
 

@@ -1,14 +1,16 @@
 package dev.beacon.progress;
 
+import dev.beacon.auth.Caller;
+import dev.beacon.auth.Guarded;
+import dev.beacon.auth.Right;
+import dev.beacon.problem.JsonInput;
 import dev.beacon.problem.ProblemException;
+import dev.beacon.problem.RequestBody;
 import dev.beacon.stream.LastEventId;
 import dev.beacon.stream.SinkStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,23 +23,32 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.io.StringReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code POST /api/jobs} starts a job ({@code {"kind": "training", "params": {...}}}) and answers 202 with its
  * {@code Location}; {@code GET /api/jobs/{id}} is its status, {@code GET /api/jobs/{id}/events} its stream, which ends
- * after the one end event; {@code DELETE /api/jobs/{id}} cancels it.
+ * after the one end event; {@code DELETE /api/jobs/{id}} cancels it. Starting and cancelling need the right to publish
+ * to the job's topic ({@code job-*} to start one), reading it the right to subscribe to it ({@link Guarded}).
  */
 @Path("jobs")
 @ApplicationScoped
 public class JobsResource {
+
+    /** A job request is a kind and a few parameters: a few hundred bytes. */
+    static final int MAX_REQUEST_BYTES = 4096;
+    private static final Set<String> FIELDS = Set.of("kind", "params");
 
     @Inject
     Jobs jobs;
@@ -48,8 +59,10 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response start(String body, @Context UriInfo uri) {
-        JsonObject request = parse(body);
+    @Guarded(value = Right.RUN_JOBS, topics = Job.TOPIC_PREFIX + "*")
+    public Response start(InputStream body, @Context HttpHeaders headers, @Context UriInfo uri) throws IOException {
+        JsonObject request = parse(RequestBody.text(headers.getMediaType(), body, MAX_REQUEST_BYTES,
+                "the limit of a job request"));
         JsonValue kind = request.get("kind");
         if (kind == null || kind.getValueType() != JsonValue.ValueType.STRING) {
             throw ProblemException.badRequest("Name the job's kind: {\"kind\": \"training\", \"params\": {...}}");
@@ -66,6 +79,7 @@ public class JobsResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Guarded(value = Right.SUBSCRIBE, topics = Job.TOPIC_PREFIX + "{id}")
     public JobStatus status(@PathParam("id") String id, @Context UriInfo uri) {
         return jobs.status(id, events(uri, id)).orElseThrow(() -> Jobs.unknown(id));
     }
@@ -73,6 +87,7 @@ public class JobsResource {
     @DELETE
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
+    @Guarded(value = Right.RUN_JOBS, topics = Job.TOPIC_PREFIX + "{id}")
     public JobStatus cancel(@PathParam("id") String id, @Context UriInfo uri) {
         if (!jobs.cancel(id)) {
             throw new ProblemException(409, "Job '" + id + "' has already ended; there is nothing to cancel");
@@ -87,8 +102,10 @@ public class JobsResource {
     @GET
     @Path("{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Guarded(value = Right.SUBSCRIBE, topics = Job.TOPIC_PREFIX + "{id}")
     public void events(@PathParam("id") String id, @HeaderParam(LastEventId.HEADER) String lastEventId,
-                       @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink) {
+                       @QueryParam("lastEventId") String lastEventIdQuery, @Context SecurityContext security,
+                       @Context SseEventSink sink) {
         Job job = jobs.findAnywhere(id).orElseThrow(() -> Jobs.unknown(id));
         Long last = LastEventId.parse(lastEventId, lastEventIdQuery);
         if (job.hasSentEnd(last)) {
@@ -96,15 +113,21 @@ public class JobsResource {
         }
         // The started event is for rebuilding the job's status; its stream begins with the first progress.
         streams.openUntil(List.of(job.topic), last != null ? last : job.origin,
-                event -> !JobStarted.EVENT.equals(event.name()), event -> JobState.isEndEvent(event.name()), sink);
+                event -> !JobStarted.EVENT.equals(event.name()), event -> JobState.isEndEvent(event.name()), sink,
+                Caller.of(security).expires().orElse(null));
     }
 
     private static JsonObject parse(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw ProblemException.badRequest("The body must be a JSON object: " + e.getMessage());
+        if (!(JsonInput.read(body) instanceof JsonObject request)) {
+            throw ProblemException.badRequest("The body must be a JSON object: {\"kind\": \"training\", "
+                    + "\"params\": {...}}");
         }
+        for (String field : request.keySet()) {
+            if (!FIELDS.contains(field)) {
+                throw ProblemException.badRequest("Unknown field '" + field + "'; a job request has kind and params");
+            }
+        }
+        return request;
     }
 
     private static String events(UriInfo uri, String id) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,7 @@ public class TrainingJob implements JobKind {
 
     public static final String STEP_MILLIS = "beacon.jobs.step-ms";
     static final int MAX_STEPS = 1_000_000;
+    private static final List<String> PARAMETERS = List.of("total_epochs", "steps_per_epoch");
 
     @Inject
     BeaconConfig config;
@@ -30,6 +32,11 @@ public class TrainingJob implements JobKind {
 
     @Override
     public JobWork prepare(JsonObject params) {
+        if (params != null) {
+            params.keySet().stream().filter(name -> !PARAMETERS.contains(name)).findFirst().ifPresent(name -> {
+                throw ProblemException.badRequest("Unknown parameter '" + name + "'; training takes " + PARAMETERS);
+            });
+        }
         int epochs = parameter(params, "total_epochs", 10, 1000);
         int steps = parameter(params, "steps_per_epoch", 100, 10_000);
         if ((long) epochs * steps > MAX_STEPS) {

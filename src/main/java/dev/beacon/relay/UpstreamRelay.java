@@ -64,7 +64,7 @@ public class UpstreamRelay {
     }
 
     public RelayStatus status() {
-        return new RelayStatus(url().map(URI::toString).orElse(null), topic(), interval().toMillis(), polls.get(),
+        return new RelayStatus(url().map(ShownUrl::of).orElse(null), topic(), interval().toMillis(), polls.get(),
                 failures.get());
     }
 
@@ -74,10 +74,11 @@ public class UpstreamRelay {
             publisher.publish(topic, event, UpstreamFetch.fetch(url, TIMEOUT));
         } catch (UpstreamFetch.UpstreamException e) {
             failures.incrementAndGet();
-            publisher.publish(topic, Names.ERROR_EVENT, new RelayError(e.getMessage(), url.toString(),
-                    Instant.now().toString()));
+            publisher.publish(topic, Names.ERROR_EVENT, new RelayError(ShownUrl.in(e.getMessage(), url),
+                    ShownUrl.of(url), Instant.now().toString()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Relaying " + url + " to " + topic + " failed", e);
+            LOG.log(Level.WARNING, "Relaying " + ShownUrl.of(url) + " to " + topic + " failed: "
+                    + ShownUrl.in(String.valueOf(e), url));
         } finally {
             polling.set(false);
         }
@@ -87,7 +88,8 @@ public class UpstreamRelay {
         return config.text(URL).map(text -> {
             URI uri = URI.create(text);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw new IllegalArgumentException("Setting " + URL + " must be an http or https URL, got " + text);
+                throw new IllegalArgumentException("Setting " + URL + " must be an http or https URL, got "
+                        + ShownUrl.of(uri));
             }
             return uri;
         });

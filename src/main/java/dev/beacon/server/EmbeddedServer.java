@@ -1,6 +1,8 @@
 package dev.beacon.server;
 
 import dev.beacon.BeaconApplication;
+import dev.beacon.auth.AccessControl;
+import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.cors.CorsFilter;
 import dev.beacon.hub.Hub;
@@ -24,6 +26,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,17 +61,24 @@ public final class EmbeddedServer implements AutoCloseable {
                     ResourceConfig.forApplicationClass(BeaconApplication.class), false);
             http.getServerConfiguration().addHttpHandler(
                     new CLStaticHttpHandler(EmbeddedServer.class.getClassLoader(), WEBAPP), "/");
+            http.getServerConfiguration().setDefaultErrorPageGenerator(new ProblemPages());
             NetworkListener listener = http.getListeners().iterator().next();
+            // Its hits are answered before the edge sees the request, without the security headers; the dashboard's
+            // few files gain nothing from it.
+            listener.getFileCache().setEnabled(false);
+            ScheduledExecutorService scheduler = container.select(BeaconExecutors.class).get().scheduler();
+            // First: every request passes the edge before the direct transport or Grizzly's server sees it.
+            listener.registerAddOn(new EdgeFilter(EdgeSettings.of(config), scheduler));
             if (direct(config)) {
                 CorsFilter cors = container.select(CorsFilter.class).get();
                 listener.registerAddOn(new StreamFilter(container.select(Hub.class).get(),
-                        container.select(TopicFilters.class).get(), container.select(UnavailableTopics.class).get(),
-                        cors));
+                        container.select(TopicFilters.class).get(), container.select(UnavailableTopics.class).get(), cors,
+                        container.select(AccessControl.class).get(), scheduler));
                 http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(cors),
                         HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
             }
+            listener.registerAddOn(new BeaconCodec(http.getServerConfiguration()));
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.
-            listener.registerAddOn(new IgnoreH2cUpgrade(http.getServerConfiguration()));
             listener.getTransport().setWriteTimeout(config.writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             // Bytes Grizzly holds for a connection that does not read, on top of the kernel's socket buffer. Beyond it
             // writes wait, the subscriber's queue in the hub fills, and the hub drops it: memory per slow client is

@@ -1,6 +1,11 @@
 package dev.beacon.server;
 
+import dev.beacon.auth.AccessControl;
+import dev.beacon.auth.Caller;
+import dev.beacon.auth.Credentials;
+import dev.beacon.auth.Right;
 import dev.beacon.cors.CorsFilter;
+import dev.beacon.edge.SecurityHeaders;
 import dev.beacon.hub.CapacityException;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
@@ -9,6 +14,7 @@ import dev.beacon.hub.StoreUnavailableException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
 import dev.beacon.stream.SseResponseHeaders;
+import dev.beacon.stream.StreamDeadline;
 import dev.beacon.stream.StreamRequest;
 import dev.beacon.stream.TopicFilters;
 import dev.beacon.stream.UnavailableTopics;
@@ -28,7 +34,6 @@ import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
-import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.utils.IdleTimeoutFilter;
 import org.glassfish.jersey.uri.UriComponent;
@@ -41,6 +46,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
@@ -52,15 +58,18 @@ import java.util.function.Predicate;
  * filter has returned (README, Performance).
  *
  * <p>Only a {@code GET} of {@code /api/streams...} that the hub accepts becomes a stream here. Anything else goes on to
- * {@link DirectStreamHandler}: other methods and preflights as they are, and a subscription the hub refuses with the
- * refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through Grizzly's HTTP
- * layer. The same {@link StreamRequest}, {@link TopicFilters}, {@link UnavailableTopics} and CORS policy as the
- * JAX-RS resource decide.
+ * {@link DirectStreamHandler}: other methods and preflights as they are, a subscription the hub or the access rules
+ * refuse with the refusal noted on the request ({@link #PROBLEM}), for the handler to answer as problem+json through
+ * Grizzly's HTTP layer, and a {@code HEAD} that passed every check ({@link #HEAD}), answered with the stream's headers
+ * alone. The same {@link StreamRequest}, {@link TopicFilters}, {@link UnavailableTopics}, access rules and CORS policy as the JAX-RS resource
+ * decide; the stream ends when the token it was opened with expires.
  */
 final class StreamFilter extends BaseFilter implements AddOn {
 
     /** Request attribute: the problem answer for a subscription that was refused. */
     static final String PROBLEM = "dev.beacon.stream.problem";
+    /** Request attribute: a {@code HEAD} the checks let through, answered with the stream's headers alone. */
+    static final String HEAD = "dev.beacon.stream.head";
     private static final Attribute<Boolean> STREAMING = Grizzly.DEFAULT_ATTRIBUTE_BUILDER
             .createAttribute(StreamFilter.class.getName() + ".streaming");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
@@ -70,22 +79,23 @@ final class StreamFilter extends BaseFilter implements AddOn {
     private final TopicFilters filters;
     private final UnavailableTopics unavailable;
     private final CorsFilter cors;
+    private final AccessControl access;
+    private final ScheduledExecutorService scheduler;
 
-    StreamFilter(Hub hub, TopicFilters filters, UnavailableTopics unavailable, CorsFilter cors) {
+    StreamFilter(Hub hub, TopicFilters filters, UnavailableTopics unavailable, CorsFilter cors, AccessControl access,
+                 ScheduledExecutorService scheduler) {
         this.hub = hub;
         this.filters = filters;
         this.unavailable = unavailable;
         this.cors = cors;
+        this.access = access;
+        this.scheduler = scheduler;
     }
 
-    /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request. */
+    /** Goes right before Grizzly's HTTP server filter, after the codec has parsed the request and the edge let it by. */
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        int index = builder.indexOfType(HttpServerFilter.class);
-        if (index < 0) {
-            throw new IllegalStateException("Grizzly's HTTP server filter is not in the filter chain");
-        }
-        builder.add(index, this);
+        EdgeFilter.addBeforeHttpServer(builder, this);
     }
 
     @Override
@@ -99,7 +109,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         }
         if (!(ctx.getMessage() instanceof HttpContent content)
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)
-                || request.getMethod() != Method.GET) {
+                || (request.getMethod() != Method.GET && request.getMethod() != Method.HEAD)) {
             return ctx.getInvokeAction();
         }
         String path;
@@ -145,10 +155,18 @@ final class StreamFilter extends BaseFilter implements AddOn {
         StreamRequest stream = parse(path, query, request.getHeader("Last-Event-ID"));
         Predicate<HubEvent> filter = filters.of(stream.topics(), query);
         unavailable.check(stream.topics());
+        Caller caller;
         try {
             hub.checkTopics(stream.topics());
+            caller = access.authorize(Right.SUBSCRIBE, stream.topics(), Credentials.of(
+                    request.getMethod().getMethodString(), request.getHeader("Authorization"),
+                    request.getHeader("Cookie")));
         } catch (InvalidInputException e) {
             throw new WebApplicationException(e.getMessage(), Problem.response(400, e.getMessage()));
+        }
+        if (request.getMethod() == Method.HEAD) {
+            request.setAttribute(HEAD, Boolean.TRUE); // everything checked; nothing to hold
+            return ctx.getInvokeAction();
         }
         Connection<?> connection = ctx.getConnection();
         boolean chunked = request.getProtocol() == Protocol.HTTP_1_1;
@@ -158,7 +176,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
         try {
             // Subscribed before anything is written: the head goes out with the opening comment, so a client that
             // has the head is subscribed, and a refusal here is still a 4xx.
-            subscription = hub.subscribe(stream.topics(), stream.lastEventId(), filter, channel);
+            subscription = StreamDeadline.subscribe(caller.expires().orElse(null), scheduler, channel,
+                    subscribed -> hub.subscribe(stream.topics(), stream.lastEventId(), filter, subscribed));
         } catch (CapacityException e) {
             throw new WebApplicationException(e.getMessage(), Problem.response(429, e.getMessage()));
         } catch (StoreUnavailableException e) {
@@ -201,7 +220,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
 
     /**
      * The response head, with the JAX-RS resource's headers: the event stream type,
-     * {@link SseResponseHeaders#HEADERS} (no caching, no proxy buffering), the CORS headers of an allowed origin.
+     * {@link SseResponseHeaders#HEADERS} (no caching, no proxy buffering), {@link SecurityHeaders#HEADERS}, the CORS
+     * headers of an allowed origin.
      * HTTP/1.1 gets the chunked coding; an HTTP/1.0 client reads to the end of the connection.
      */
     private static byte[] head(boolean chunked, Map<String, String> corsHeaders) {
@@ -211,6 +231,7 @@ final class StreamFilter extends BaseFilter implements AddOn {
         header.accept("Date", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
         header.accept("Content-Type", "text/event-stream");
         SseResponseHeaders.HEADERS.forEach(header);
+        SecurityHeaders.HEADERS.forEach(header);
         corsHeaders.forEach(header);
         if (chunked) {
             header.accept("Transfer-Encoding", "chunked");

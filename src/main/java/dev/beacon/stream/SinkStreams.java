@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -29,10 +30,13 @@ public class SinkStreams {
     /**
      * Subscribes the sink to the request's topics, narrowed by {@code filter}; a topic whose feature could not start
      * is refused (503) before anything is written.
+     *
+     * @param endsAt when the stream ends (its token expires), or null for never
      */
-    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink) {
+    public void open(StreamRequest request, Predicate<HubEvent> filter, SseEventSink sink, Instant endsAt) {
         unavailable.check(request.topics());
-        hub.subscribe(request.topics(), request.lastEventId(), filter, new SinkChannel(sink, executors.delivery()));
+        StreamDeadline.subscribe(endsAt, executors.scheduler(), new SinkChannel(sink, executors.delivery()),
+                channel -> hub.subscribe(request.topics(), request.lastEventId(), filter, channel));
     }
 
     /**
@@ -40,8 +44,9 @@ public class SinkStreams {
      * accepts has been written (a job's {@code complete}, say), not before.
      */
     public void openUntil(List<String> topics, Long lastEventId, Predicate<HubEvent> filter, Predicate<HubEvent> last,
-                          SseEventSink sink) {
-        EndingChannel channel = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
-        channel.subscribed(hub.subscribe(topics, lastEventId, channel.watching(filter), channel));
+                          SseEventSink sink, Instant endsAt) {
+        EndingChannel ending = new EndingChannel(new SinkChannel(sink, executors.delivery()), last);
+        ending.subscribed(StreamDeadline.subscribe(endsAt, executors.scheduler(), ending,
+                channel -> hub.subscribe(topics, lastEventId, ending.watching(filter), channel)));
     }
 }

@@ -1,27 +1,19 @@
 package dev.beacon.topics;
 
+import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.Names;
+import dev.beacon.problem.JsonInput;
 import dev.beacon.problem.ProblemException;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import dev.beacon.problem.RequestBody;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Set;
 
 /**
@@ -39,7 +31,7 @@ record PublishRequest(String event, String data, long retry) {
         if (type == null) {
             throw unsupported();
         }
-        String text = decode(readBounded(body, maxBytes), charsetOf(type));
+        String text = RequestBody.text(type, body, maxBytes, BeaconConfig.PUBLISH_MAX_BYTES);
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
             return new PublishRequest(Names.event(eventParam), text, Names.retry(retryParam));
         }
@@ -59,12 +51,7 @@ record PublishRequest(String event, String data, long retry) {
     }
 
     private static PublishRequest envelope(String text) {
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw ProblemException.badRequest("Malformed JSON: " + e.getMessage());
-        }
+        JsonValue value = JsonInput.read(text);
         if (!(value instanceof JsonObject envelope)) {
             throw ProblemException.badRequest("The JSON body must be an object {\"event\":..., \"data\":..., "
                     + "\"retry\":...}");
@@ -112,41 +99,8 @@ record PublishRequest(String event, String data, long retry) {
         }
     }
 
-    /** Reads at most {@code max} bytes; one more means the body is too large, and nothing is published. */
-    private static byte[] readBounded(InputStream body, int max) throws IOException {
-        byte[] bytes = body.readNBytes(max + 1);
-        if (bytes.length > max) {
-            throw tooLarge(max);
-        }
-        return bytes;
-    }
-
     static ProblemException tooLarge(int max) {
-        return new ProblemException(413, "The body is larger than " + max + " bytes (beacon.publish.max-bytes)");
-    }
-
-    private static Charset charsetOf(MediaType type) {
-        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ProblemException(415, "Unsupported charset '" + name + "'");
-        }
-    }
-
-    private static String decode(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ProblemException.badRequest("The body is not valid " + charset.name());
-        }
+        return RequestBody.tooLarge(max, BeaconConfig.PUBLISH_MAX_BYTES);
     }
 
     private static ProblemException unsupported() {

@@ -1,5 +1,8 @@
 package dev.beacon.topics;
 
+import dev.beacon.auth.Caller;
+import dev.beacon.auth.Guarded;
+import dev.beacon.auth.Right;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
@@ -38,13 +42,17 @@ public class TopicsResource {
     @Inject
     BeaconConfig config;
 
+    /** Only the topics the caller may subscribe to: a private topic's name (a job's id, say) is not shown to others. */
     @GET
-    public List<TopicStats> topics() {
-        return hub.stats();
+    @Guarded(Right.IDENTIFY)
+    public List<TopicStats> topics(@Context SecurityContext security) {
+        Caller caller = Caller.of(security);
+        return hub.stats().stream().filter(stats -> caller.maySubscribe(stats.topic())).toList();
     }
 
     @GET
     @Path("{topic}")
+    @Guarded(value = Right.SUBSCRIBE, topics = "{topic}")
     public TopicStats topic(@PathParam("topic") String topic) {
         return hub.stats(topic).orElseThrow(() -> new ProblemException(404, "No topic '" + topic + "' yet"));
     }
@@ -52,15 +60,14 @@ public class TopicsResource {
     @POST
     @Path("{topic}/events")
     @Consumes(MediaType.WILDCARD)
+    @Guarded(value = Right.PUBLISH, topics = "{topic}")
     public Response publish(@PathParam("topic") String topic,
                             @QueryParam("event") String event,
                             @QueryParam("retry") String retry,
-                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                             @Context HttpHeaders headers,
                             @Context UriInfo uri,
                             InputStream body) throws IOException {
-        PublishAuth.check(config, authorization);
         rejectDeclaredOversize(contentLength);
         PublishRequest request = PublishRequest.read(headers.getMediaType(), body, config.publishMaxBytes(),
                 event, retry);
@@ -72,6 +79,7 @@ public class TopicsResource {
 
     @GET
     @Path("{topic}/events/{id}")
+    @Guarded(value = Right.SUBSCRIBE, topics = "{topic}")
     public EventView event(@PathParam("topic") String topic, @PathParam("id") String id) {
         long number;
         try {

@@ -51,6 +51,8 @@ final class ServerProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("BEACON_PORT", Integer.toString(port));
         builder.environment().put("BEACON_PUBLISH_TOKEN", TOKEN);
+        // Every simulated client connects from 127.0.0.1: no per-address share of streams.
+        builder.environment().put("BEACON_CLIENT_MAX_STREAMS", "0");
         builder.environment().putAll(settings);
         ServerProcess server = new ServerProcess(builder.start(), port);
         server.awaitReady(Path.of("target", name + ".log"));

@@ -1,5 +1,6 @@
 package dev.beacon.blackbox;
 
+import dev.beacon.testing.Endpoint;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
 import dev.beacon.testing.Problems;
@@ -27,10 +28,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a client of Beacon sees over HTTP, whatever runs it: subscribers use the JAX-RS {@code SseEventSource} (or a
- * raw socket where the bytes matter), publishers plain HTTP; {@link BuiltInStreams} adds every built-in stream.
- * Subclasses say where Beacon is; it runs with {@link SuiteSettings}. Each test uses topics of its own.
+ * raw socket where the bytes matter), publishers plain HTTP; {@link BuiltInStreams} adds every built-in stream, and
+ * {@link AccessControlCases} the access-control cases. Subclasses say where Beacon is; it runs with
+ * {@link SuiteSettings}. Each test uses topics of its own.
  */
-abstract class BlackBoxSuite implements BuiltInStreams {
+abstract class BlackBoxSuite extends AccessControlCases implements BuiltInStreams {
+
+    /** The Beacon under test. */
+    @Override
+    public abstract Endpoint beacon();
 
     @AfterAll
     static void stopUpstream() {

@@ -1,18 +1,21 @@
 package dev.beacon.blackbox;
 
 import dev.beacon.alerts.AlertSimulator;
+import dev.beacon.auth.AccessControl;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.relay.UpstreamRelay;
 import dev.beacon.testing.TestServer;
 import dev.beacon.ticker.TickerFeed;
+import dev.beacon.testing.Tokens;
 
 import java.util.Map;
 
 /**
  * The settings every target of the suite runs with, through Beacon's configuration keys: a short heartbeat, a small
  * queue so a stalled subscriber is dropped quickly, a small history so a resume can fall off its end, fast alerts,
- * quotes and relay polls, and the relay pointed at {@link #UPSTREAM}. The app servers get the first group as
- * environment variables and the second as system properties, so both ways are proved on both.
+ * quotes and relay polls, the relay pointed at {@link #UPSTREAM}, a JWT secret and the public topics (the suite's own
+ * {@code bb-} topics among them) for the access-control cases. The app servers get the first group as environment
+ * variables and the second as system properties, so both ways are proved on both.
  */
 final class SuiteSettings {
 
@@ -21,9 +24,13 @@ final class SuiteSettings {
     /** Started with the settings, for the JVM that runs one suite; {@link BlackBoxSuite} stops it after its class. */
     static final LocalUpstream UPSTREAM = LocalUpstream.start();
 
+    /** Anonymous clients may subscribe to these; {@link AccessControlCases} uses private ones. */
+    static final String PUBLIC_TOPICS = "alerts,clock,stats,ticker,bb-*,wf-*";
+
     /** Given to app servers as environment variables ({@code BEACON_HEARTBEAT=1}). */
     static final Map<String, String> AS_ENVIRONMENT = Map.of(
             BeaconConfig.PUBLISH_TOKEN, TestServer.TOKEN,
+            "beacon.jwt.secret", Tokens.SECRET,
             BeaconConfig.HEARTBEAT, "1",
             AlertSimulator.ENABLED, "true",
             AlertSimulator.RATE, "5",
@@ -35,7 +42,8 @@ final class SuiteSettings {
             BeaconConfig.HISTORY_SIZE, Integer.toString(HISTORY),
             BeaconConfig.PUBLISH_MAX_BYTES, Integer.toString(MAX_BYTES),
             UpstreamRelay.INTERVAL, "200",
-            TickerFeed.INTERVAL, "500");
+            TickerFeed.INTERVAL, "500",
+            AccessControl.PUBLIC_TOPICS, PUBLIC_TOPICS);
 
     private SuiteSettings() {
     }

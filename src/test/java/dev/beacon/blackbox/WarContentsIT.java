@@ -17,6 +17,9 @@ class WarContentsIT {
     private static final List<String> EMBEDDED_ONLY = List.of("jersey", "weld", "grizzly", "yasson", "hk2");
     /** The command-line tool's libraries: in target/beacon-cli.jar only. */
     private static final List<String> CLI_ONLY = List.of("picocli", "progressbar", "jline");
+    private static final List<String> ALLOWED_LIBS = List.of("micrometer-", "prometheus-metrics-", "LatencyUtils-",
+            "HdrHistogram-", "nimbus-jose-jwt-",
+            "sqlite-jdbc-", "jedis-", "commons-pool2-", "slf4j-api-", "slf4j-jdk14-", "gson-", "json-");
 
     @Test
     void carriesNoJaxRsCdiOrJsonImplementationAndNoEmbeddedRunner() throws IOException {
@@ -60,6 +63,19 @@ class WarContentsIT {
         assertTrue(names.contains("WEB-INF/jboss-web.xml"), "WildFly's context root");
         assertTrue(names.contains("WEB-INF/glassfish-web.xml"), "Payara's context root");
         assertTrue(names.contains("index.html"), "the dashboard");
+    }
+
+    /**
+     * Only the libraries the README's Dependencies table names: Micrometer with its Prometheus registry (and what they
+     * bring), and nimbus-jose-jwt, which verifies tokens on both servers from the WAR's own copy.
+     */
+    @Test
+    void bundlesOnlyTheLibrariesItNeeds() throws IOException {
+        List<String> libs = entries().stream().filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar"))
+                .map(name -> name.substring("WEB-INF/lib/".length())).toList();
+        assertEquals(List.of(), libs.stream().filter(lib -> ALLOWED_LIBS.stream().noneMatch(lib::startsWith)).toList(),
+                "a library the README's Dependencies table does not name");
+        assertTrue(libs.stream().anyMatch(lib -> lib.startsWith("nimbus-jose-jwt-")), String.join("\n", libs));
     }
 
     private static List<String> entries() throws IOException {

@@ -117,6 +117,11 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /** A cookie for the site, set through the DevTools protocol, so it is there before the first page loads. */
+    void setCookie(java.net.URI site, String name, String value) {
+        driver.executeCdpCommand("Network.setCookie", Map.of("name", name, "value", value, "url", site.toString()));
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

@@ -16,6 +16,10 @@ class JobsDashboardTest extends JobsPanelContract {
     static void start() {
         server = TestServer.start();
         browser = Browser.startIfInstalled();
+        if (browser != null) {
+            // Starting and cancelling jobs needs the token once one is set; the page sends its cookie's value.
+            browser.setCookie(server.uri(), "beacon_token", TestServer.TOKEN);
+        }
     }
 
     @Override

@@ -45,6 +45,7 @@ class JobRetentionTest {
     private static String finishedJob() {
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(http.api("jobs"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"kind\":\"training\",\"params\":{\"total_epochs\":1,\"steps_per_epoch\":1}}")));
         assertEquals(202, started.statusCode(), started.body());

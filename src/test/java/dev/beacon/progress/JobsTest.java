@@ -90,7 +90,7 @@ class JobsTest {
         String id = Http.json(post(LONG).body()).getString("id");
         try (EventRecorder events = EventRecorder.open(server.api("jobs/" + id + "/events"))) {
             assertEquals("progress", events.next().getName());
-            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(server.api("jobs/" + id)).DELETE());
+            HttpResponse<String> cancelled = http.send(cancel(id));
             assertEquals(200, cancelled.statusCode(), cancelled.body());
             assertEquals("cancelled", Http.json(cancelled.body()).getString("state"));
             InboundSseEvent end;
@@ -102,14 +102,14 @@ class JobsTest {
         List<Event> all = Event.parse(readToEnd(id, null));
         assertEquals(1, all.stream().filter(e -> !e.name().equals("progress")).count(), all.toString());
         assertEquals("cancelled", all.get(all.size() - 1).name(), "the end event is the last");
-        assertEquals(200, http.send(HttpRequest.newBuilder(server.api("jobs/" + id)).DELETE()).statusCode());
+        assertEquals(200, http.send(cancel(id)).statusCode());
     }
 
     @Test
     void cancellingAFinishedJobIsAConflict() {
         String id = Http.json(post(SHORT).body()).getString("id");
         await().atMost(Duration.ofSeconds(10)).until(() -> "complete".equals(status(id).getString("state")));
-        assertEquals(409, http.send(HttpRequest.newBuilder(server.api("jobs/" + id)).DELETE()).statusCode());
+        assertEquals(409, http.send(cancel(id)).statusCode());
     }
 
     @Test
@@ -136,14 +136,14 @@ class JobsTest {
         HttpResponse<String> third = post(LONG);
         assertEquals(429, third.statusCode(), third.body());
         assertEquals("application/problem+json", third.headers().firstValue("Content-Type").orElse(""));
-        http.send(HttpRequest.newBuilder(server.api("jobs/" + first)).DELETE());
-        http.send(HttpRequest.newBuilder(server.api("jobs/" + second)).DELETE());
+        http.send(cancel(first));
+        http.send(cancel(second));
     }
 
     @Test
     void answers404ForAnUnknownJob() {
         for (HttpResponse<String> response : List.of(http.get("jobs/nope"), http.get("jobs/nope/events"),
-                http.send(HttpRequest.newBuilder(server.api("jobs/nope")).DELETE()))) {
+                http.send(cancel("nope")))) {
             assertEquals(404, response.statusCode(), response.body());
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
         }
@@ -165,9 +165,16 @@ class JobsTest {
         return server.bean(Jobs.class).running() == 0;
     }
 
+    /** With the static token: jobs need it once one is set. */
     private static HttpResponse<String> post(String body) {
         return http.send(HttpRequest.newBuilder(server.api("jobs")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestServer.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpRequest.Builder cancel(String id) {
+        return HttpRequest.newBuilder(server.api("jobs/" + id)).header("Authorization", "Bearer " + TestServer.TOKEN)
+                .DELETE();
     }
 
     private static JsonObject status(String id) {
