@@ -3,6 +3,8 @@ package dev.beacon.blackbox;
 import dev.beacon.testing.Endpoint;
 import dev.beacon.testing.EventRecorder;
 import dev.beacon.testing.Http;
+import dev.beacon.testing.TestServer;
+import dev.beacon.testing.Tokens;
 import dev.beacon.testing.Problems;
 import dev.beacon.testing.RawSse;
 import dev.beacon.testing.SseEvent;
@@ -135,6 +137,7 @@ interface BuiltInStreams {
     default void aJobStreamsItsProgressThenExactlyOneEnd() {
         Http http = new Http(beacon());
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(beacon().api("jobs"))
+                .header("Authorization", "Bearer " + TestServer.TOKEN) // starting a job takes the publish token
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"kind\":\"training\",\"params\":{\"total_epochs\":1,\"steps_per_epoch\":"
                                 + (SuiteSettings.HISTORY - 1) + "}}")));
@@ -145,7 +148,9 @@ interface BuiltInStreams {
         // A progress event per step, then the end: as many as the suite's history holds for a topic, so all of them
         // are still there for a stream that opens after the job has ended.
         List<SseEvent> events;
-        try (RawSse stream = RawSse.get(beacon(), "jobs/" + id + "/events")) {
+        // A job's topic is private: its events take a token that may subscribe to it.
+        String reader = Tokens.hs256(Tokens.SECRET).subscribe("job-*").sign();
+        try (RawSse stream = RawSse.get(beacon(), "jobs/" + id + "/events", "Authorization: Bearer " + reader)) {
             events = SseEvent.parse(stream.readToEnd());
         }
         assertEquals(SuiteSettings.HISTORY, events.size(), events.toString());
@@ -159,7 +164,9 @@ interface BuiltInStreams {
         }
         assertEquals(100.0, previous, events.toString());
         assertEquals("complete", events.get(events.size() - 1).name(), "the end event, last: " + events);
-        assertEquals("complete", Http.json(http.get("jobs/" + id).body()).getString("state"));
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(beacon().api("jobs/" + id))
+                .header("Authorization", "Bearer " + reader));
+        assertEquals("complete", Http.json(status.body()).getString("state"), status.body());
     }
 
     @Test

@@ -25,7 +25,7 @@ final class SuiteSettings {
     static final LocalUpstream UPSTREAM = LocalUpstream.start();
 
     /** Anonymous clients may subscribe to these; {@link AccessControlCases} uses private ones. */
-    static final String PUBLIC_TOPICS = "alerts,clock,stats,ticker,bb-*,wf-*";
+    static final String PUBLIC_TOPICS = "alerts,clock,stats,ticker,relay,bb-*,wf-*";
 
     /** Given to app servers as environment variables ({@code BEACON_HEARTBEAT=1}). */
     static final Map<String, String> AS_ENVIRONMENT = Map.of(
