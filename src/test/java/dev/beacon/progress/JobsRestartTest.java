@@ -5,6 +5,7 @@ import dev.beacon.store.file.FileStoreSettings;
 import dev.beacon.testing.BeaconProcess;
 import dev.beacon.testing.Endpoint;
 import dev.beacon.testing.Http;
+import dev.beacon.testing.TestServer;
 import dev.beacon.testing.RawSse;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,7 @@ class JobsRestartTest {
 
     private static String start(Endpoint beacon, String body) {
         HttpResponse<String> started = new Http(beacon).send(HttpRequest.newBuilder(beacon.api("jobs"))
+                .header("Authorization", "Bearer " + TestServer.TOKEN) // jobs take the publish token when one is set
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(202, started.statusCode(), started.body());
         return Http.json(started.body()).getString("id");
