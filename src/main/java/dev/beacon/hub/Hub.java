@@ -182,9 +182,16 @@ public class Hub {
     /** The periodic tick: a heartbeat comment to every idle subscriber (how a dead peer is found), and expiry. */
     private void tick() {
         try {
+            heartbeat.beatAll(); // first, and whatever the store does: streams stay open while it is away
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Heartbeat tick failed", e);
+        }
+        try {
             history.expire(System.currentTimeMillis());
             topics.sweep(); // topics whose last events just expired, with nobody on them, leave
-            heartbeat.beatAll();
+        } catch (StoreUnavailableException e) {
+            // The store reports its own outage; retention and the sweep simply wait for the next tick.
+            LOG.log(Level.DEBUG, "Retention skipped this tick: {0}", e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Hub tick failed", e);
         }
