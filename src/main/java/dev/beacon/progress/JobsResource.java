@@ -47,7 +47,7 @@ import java.util.Set;
 public class JobsResource {
 
     /** A job request is a kind and a few parameters: a few hundred bytes. */
-    static final int MAX_REQUEST_BYTES = 4096;
+    public static final int MAX_REQUEST_BYTES = 4096;
     private static final Set<String> FIELDS = Set.of("kind", "params");
 
     @Inject

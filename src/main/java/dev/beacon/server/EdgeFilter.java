@@ -1,7 +1,6 @@
 package dev.beacon.server;
 
 import dev.beacon.edge.SecurityHeaders;
-import jakarta.ws.rs.core.MediaType;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.GenericCloseListener;
 import org.glassfish.grizzly.Grizzly;
@@ -32,7 +31,7 @@ import java.util.regex.Pattern;
 /**
  * The embedded runner's edge: every request passes here, right after Grizzly's codec has parsed its head and before
  * anything else reads it. A request target that Grizzly or Jersey would fail on ({@link RequestTarget}), a malformed
- * {@code Content-Type}, a body over its limit or slower than its deadline, and a stream beyond the client address's
+ * {@code Content-Type} or {@code Accept} ({@link RequestHeaders}), a body over its limit or slower than its deadline, and a stream beyond the client address's
  * share ({@link StreamSlots}) are answered here with a problem and the connection closed. A body is gathered here
  * ({@link BodyGathering}), so the request reaches a worker thread only once it is whole. Every answer leaving through
  * Grizzly's HTTP server gets {@link SecurityHeaders} here.
@@ -101,18 +100,7 @@ final class EdgeFilter extends BaseFilter implements AddOn {
 
     private static String refusal(HttpRequestPacket request) {
         String target = RequestTarget.problem(request.getRequestURI(), request.getQueryString());
-        if (target != null) {
-            return target;
-        }
-        String type = request.getHeader(Header.ContentType);
-        if (type != null) {
-            try {
-                MediaType.valueOf(type);
-            } catch (IllegalArgumentException e) {
-                return "Malformed Content-Type '" + (type.length() > 80 ? type.substring(0, 80) + "..." : type) + "'";
-            }
-        }
-        return null;
+        return target != null ? target : RequestHeaders.problem(request);
     }
 
     private int limit(HttpRequestPacket request) {

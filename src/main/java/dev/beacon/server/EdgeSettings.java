@@ -1,6 +1,7 @@
 package dev.beacon.server;
 
 import dev.beacon.config.BeaconConfig;
+import dev.beacon.progress.JobsResource;
 
 import java.time.Duration;
 
@@ -15,8 +16,8 @@ record EdgeSettings(int publishMaxBytes, Duration bodyTimeout, int maxStreamsPer
 
     /** Embedded only: seconds a request body may take to arrive, from its first byte to its last. */
     static final String BODY_TIMEOUT = "beacon.body.timeout";
-    /** Any other body (a job request, say) is a few hundred bytes; no other endpoint reads one. */
-    static final int OTHER_MAX_BYTES = 4096;
+    /** Any other body: the largest other one Beacon reads is a job request; no other endpoint reads one. */
+    static final int OTHER_MAX_BYTES = JobsResource.MAX_REQUEST_BYTES;
 
     static EdgeSettings of(BeaconConfig config) {
         return new EdgeSettings(config.publishMaxBytes(),

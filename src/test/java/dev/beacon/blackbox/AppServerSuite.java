@@ -23,6 +23,19 @@ abstract class AppServerSuite extends BlackBoxSuite {
         return server();
     }
 
+    /** Payara carries an older nimbus-jose-jwt of its own; the WAR's must be the one that verifies tokens. */
+    @Test
+    void verifiesTokensWithTheWarsOwnNimbusJoseJwt() throws java.io.IOException {
+        String version;
+        try (java.util.zip.ZipFile war = new java.util.zip.ZipFile(AppServer.war().toFile())) {
+            version = war.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.startsWith("WEB-INF/lib/nimbus-jose-jwt-")).findFirst().orElseThrow()
+                    .replaceAll(".*nimbus-jose-jwt-(.*)\\.jar", "$1");
+        }
+        assertTrue(server().log().contains("tokens verified by nimbus-jose-jwt " + version + ";"),
+                "the server logs which copy verifies tokens: " + version + " expected");
+    }
+
     @Test
     void keepsHistoryInTheFileStoreWithSqlitesNativeLibraryLoadedByTheWar() {
         String published = http().published("store-check", null, "kept in a file");

@@ -249,6 +249,18 @@ abstract class BlackBoxSuite extends AccessControlCases implements BuiltInStream
     }
 
     @Test
+    void headOnAStreamAnswersItsHeadersAndHoldsNothing() {
+        for (String stream : List.of("streams/bb-head", "counter?count=10000&interval=60000")) {
+            HttpResponse<String> head = http().send(HttpRequest.newBuilder(api(stream))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode(), stream);
+            assertTrue(head.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), stream);
+        }
+        assertEquals(404, http().get("topics/bb-head").statusCode(), "no subscriber was left on the topic");
+        assertEquals(0, Http.json(http().get("generators").body()).getInt("running"), "no generator was started");
+    }
+
+    @Test
     void aGeneratorStreamCountsAndEnds() {
         // Read from the socket to the end: a JAX-RS SseEventSource reconnects when a stream ends instead of reporting it.
         try (RawSse counter = RawSse.get(beacon(), "counter?count=5&interval=20")) {

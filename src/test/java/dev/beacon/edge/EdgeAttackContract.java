@@ -316,6 +316,9 @@ abstract class EdgeAttackContract extends AttackSuite {
                 "Content-Length: 1") + "x").assertProblem(400, "Content-Type");
         RawHttp.exchange(server, request("POST", "/api/jobs", AUTH, "Content-Length: abc"))
                 .assertProblem(400, "Content-Length");
+        RawHttp.exchange(server, request("GET", "/api/topics", "Accept: ///")).assertProblem(400, "Accept");
+        RawHttp.exchange(server, request("GET", "/api/streams/x", "Accept: text/event-stream;q=high"))
+                .assertProblem(400, "Accept");
     }
 
     private Answer postJob(String body) {
