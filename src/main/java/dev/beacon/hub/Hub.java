@@ -203,6 +203,11 @@ public class Hub {
         return history.topics(prefix);
     }
 
+    /** True when other nodes share this hub's store (Redis): their events, jobs' among them, are readable here. */
+    public boolean sharedStore() {
+        return history.shared();
+    }
+
     /** Ids at or below this belong to no event of the store. */
     public long floor() {
         return history.floor();

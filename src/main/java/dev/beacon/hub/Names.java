@@ -18,6 +18,11 @@ public final class Names {
     private Names() {
     }
 
+    /** True for a valid topic name; for lookups that answer "not found" to anything else instead of refusing it. */
+    public static boolean isTopicName(String name) {
+        return name != null && TOPIC.matcher(name).matches();
+    }
+
     public static String topic(String name) {
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException("A topic name is required");

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A job's status read back from its topic, for the jobs a durable store remembers across a restart: {@code started}
@@ -54,7 +55,25 @@ final class JobHistory {
         return jobs;
     }
 
+    /**
+     * The job as its topic tells it now, without taking it over: how a node that shares the store with the job's own
+     * node shows its status and streams its events. A job with no end event yet is running there; nothing is
+     * published here.
+     */
+    Optional<Job> view(String id) {
+        List<HubEvent> events = hub.events(Job.TOPIC_PREFIX + id, hub.floor(), MOST_EVENTS);
+        if (events.isEmpty() || !JobStarted.EVENT.equals(events.get(0).name())) {
+            return Optional.empty();
+        }
+        return Optional.of(restore(id, events, false));
+    }
+
     private Job restore(String id, List<HubEvent> events) {
+        return restore(id, events, true);
+    }
+
+    /** @param takeOver true when this process now owns the job: an unfinished one then ends as failed */
+    private Job restore(String id, List<HubEvent> events, boolean takeOver) {
         HubEvent first = events.get(0);
         JsonObject started = JobStarted.EVENT.equals(first.name()) ? json(first) : JsonValue.EMPTY_JSON_OBJECT;
         Instant created = instant(text(started, "created"), first.timestamp());
@@ -73,7 +92,7 @@ final class JobHistory {
         if (end != null) {
             job.ended(JobState.valueOf(end.name().toUpperCase(Locale.ROOT)), Instant.ofEpochMilli(end.timestamp()),
                     text(ending, "message"), end.id());
-        } else {
+        } else if (takeOver) {
             fail(job);
         }
         return job;

@@ -4,6 +4,7 @@ import dev.beacon.concurrent.BeaconExecutors;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.CapacityException;
 import dev.beacon.hub.Hub;
+import dev.beacon.hub.Names;
 import dev.beacon.hub.Publisher;
 import dev.beacon.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,17 +117,41 @@ public class Jobs {
         return running.get();
     }
 
+    /** A job's status, whichever node runs it when nodes share the store. */
     public Optional<JobStatus> status(String id, String eventsUri) {
-        return find(id).map(job -> job.status(eventsUri));
+        return findAnywhere(id).map(job -> job.status(eventsUri));
     }
 
-    /** Cancels a running job; false if it had already completed or failed. */
+    /**
+     * Cancels a job this node runs; false if it had already completed or failed. A job of another node (a shared
+     * store) is cancelled there: its work runs in that process.
+     */
     public boolean cancel(String id) {
-        return find(id).orElseThrow(() -> unknown(id)).cancel();
+        Optional<Job> local = find(id);
+        if (local.isPresent()) {
+            return local.get().cancel();
+        }
+        if (findAnywhere(id).orElseThrow(() -> unknown(id)).isRunning()) {
+            throw new ProblemException(409, "Job '" + id + "' runs on another node; cancel it there");
+        }
+        return false;
     }
 
     Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /**
+     * This node's job, or, with a store shared by several nodes, the job as its topic tells it (started on another
+     * node): its status and events are readable everywhere. Ids are checked first: only what a job id can be is
+     * looked up in the store.
+     */
+    Optional<Job> findAnywhere(String id) {
+        Optional<Job> local = find(id);
+        if (local.isPresent() || !hub.sharedStore() || !Names.isTopicName(Job.TOPIC_PREFIX + id)) {
+            return local;
+        }
+        return new JobHistory(hub, publisher).view(id);
     }
 
     static ProblemException unknown(String id) {

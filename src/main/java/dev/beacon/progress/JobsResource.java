@@ -89,7 +89,7 @@ public class JobsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(@PathParam("id") String id, @HeaderParam(LastEventId.HEADER) String lastEventId,
                        @QueryParam("lastEventId") String lastEventIdQuery, @Context SseEventSink sink) {
-        Job job = jobs.find(id).orElseThrow(() -> Jobs.unknown(id));
+        Job job = jobs.findAnywhere(id).orElseThrow(() -> Jobs.unknown(id));
         Long last = LastEventId.parse(lastEventId, lastEventIdQuery);
         if (job.hasSentEnd(last)) {
             throw new WebApplicationException(Response.noContent().build());

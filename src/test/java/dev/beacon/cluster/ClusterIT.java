@@ -155,6 +155,21 @@ class ClusterIT {
             assertEquals("complete", event.getName(), event.readData());
             assertTrue(progress > 0, "progress events came first");
         }
+        // Its status and its own stream are the other node's to give too, read from the store.
+        Http onB = new Http(b);
+        var status = onB.get("jobs/" + id);
+        assertEquals(200, status.statusCode(), status.body());
+        assertEquals("complete", Http.json(status.body()).getString("state"), status.body());
+        try (EventRecorder events = EventRecorder.open(b.api("jobs/" + id + "/events"))) {
+            InboundSseEvent event = events.next();
+            while ("progress".equals(event.getName())) {
+                event = events.next();
+            }
+            assertEquals("complete", event.getName(), "the whole job from the other node");
+        }
+        var cancel = onB.send(HttpRequest.newBuilder(b.api("jobs/" + id)).DELETE());
+        assertEquals(409, cancel.statusCode(), "an ended job has nothing to cancel: " + cancel.body());
+        assertEquals(404, onB.get("jobs/no-such-job").statusCode());
     }
 
     private static List<String> publish(EmbeddedNode node, int count) {
