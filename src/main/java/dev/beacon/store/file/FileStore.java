@@ -69,12 +69,14 @@ public final class FileStore implements DurableLog {
             Writer writer = new Writer(connection, settings, clock);
             writer.start();
             readers = new Readers(directory, READERS);
-            Checkpoints checkpoints = Checkpoints.start(directory, work, scheduler);
+            Storage storage = new Storage(directory, writer);
+            Checkpoints checkpoints = Checkpoints.start(directory, work, scheduler, storage::paused,
+                    storage::committed);
             LOG.log(Level.INFO, "History is kept in {0} (SQLite {1}, sync {2}): {3} events in {4} topics",
                     directory.resolve(Database.FILE), connection.getMetaData().getDatabaseProductVersion(),
                     settings.sync().name().toLowerCase(java.util.Locale.ROOT), writer.topics().all().stream()
                             .mapToLong(t -> t.count).sum(), writer.topics().all().size());
-            return new FileStore(directory, lock, new Storage(directory, writer), readers, checkpoints, work);
+            return new FileStore(directory, lock, storage, readers, checkpoints, work);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(readers, connection);
             lock.close();

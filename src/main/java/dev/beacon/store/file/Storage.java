@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -27,8 +28,10 @@ final class Storage {
 
     private final Path directory;
     private final Writer writer;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Fair, so a checkpoint that waits for it gets it after the commit under way, not after a stream of them. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private Consumer<HubEvent> sink = event -> { };
+    private final AtomicLong committed = new AtomicLong();
     /** The last recovery failed too: memory may not match the database, so it is loaded again before any write. */
     private boolean stale;
     private boolean closed;
@@ -55,6 +58,7 @@ final class Storage {
                 stale = false;
             }
             events = writer.append(batch);
+            committed.addAndGet(events.size());
             feed(events);
         } catch (SQLException | RuntimeException e) {
             StoreUnavailableException failure = Failures.unavailable(directory, e, "nothing was published");
@@ -91,6 +95,23 @@ final class Storage {
             sink = follower;
         } catch (SQLException e) {
             throw Failures.unavailable(directory, e, "its events could not be read");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Events committed since the store opened. */
+    long committed() {
+        return committed.get();
+    }
+
+    /** Runs {@code action} while no commit is under way (a checkpoint that must catch up with the writer). */
+    void paused(Runnable action) {
+        lock.lock();
+        try {
+            if (!closed) {
+                action.run();
+            }
         } finally {
             lock.unlock();
         }
