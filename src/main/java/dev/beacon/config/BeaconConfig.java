@@ -28,6 +28,8 @@ public final class BeaconConfig {
     public static final String WRITE_TIMEOUT = "beacon.write-timeout";
     public static final String WORK_THREADS = "beacon.work.threads";
     public static final String STORE = "beacon.store";
+    /** How hub streams are written: {@code direct} (the runtime's own non-blocking output) or {@code portable}. */
+    public static final String TRANSPORT = "beacon.transport";
     /** The demo's alert simulator; here because the embedded runner switches it on by default. */
     public static final String ALERTS_SIMULATOR = "beacon.alerts.simulator";
     public static final String STORE_MEMORY = "memory";
@@ -128,6 +130,19 @@ public final class BeaconConfig {
     /** Which store keeps the history ({@value #STORE_MEMORY} unless configured). */
     public String store() {
         return text(STORE).map(v -> v.toLowerCase(Locale.ROOT)).orElse(STORE_MEMORY);
+    }
+
+    /**
+     * {@code direct} (the default): hub streams are written past JAX-RS, on the embedded runner by Grizzly's write
+     * queue, in the WAR by Servlet non-blocking output; {@code portable}: through JAX-RS {@code SseEventSink}.
+     */
+    public boolean directTransport() {
+        String transport = text(TRANSPORT).orElse("direct");
+        if (!transport.equals("direct") && !transport.equals("portable")) {
+            throw new IllegalArgumentException("Setting " + TRANSPORT + " is '" + transport
+                    + "'; expected direct or portable");
+        }
+        return transport.equals("direct");
     }
 
     /** Any other key, for features that keep their own settings. */

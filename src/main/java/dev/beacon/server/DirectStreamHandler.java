@@ -3,6 +3,7 @@ package dev.beacon.server;
 import dev.beacon.cors.CorsFilter;
 import dev.beacon.problem.Problem;
 import dev.beacon.stream.SseResponseHeaders;
+import dev.beacon.stream.StreamRequest;
 import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
@@ -19,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class DirectStreamHandler extends HttpHandler {
 
-    static final String CONTEXT = "/api/streams";
+    static final String CONTEXT = StreamRequest.PATH;
     private final CorsFilter cors;
 
     DirectStreamHandler(CorsFilter cors) {

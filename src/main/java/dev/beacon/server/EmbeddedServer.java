@@ -38,7 +38,7 @@ public final class EmbeddedServer implements AutoCloseable {
     /** Where the build puts a copy of {@code src/main/webapp} on the class path. */
     static final String WEBAPP = "/beacon-webapp/";
     /** Embedded only: how streams reach the socket. */
-    public static final String TRANSPORT = "beacon.transport";
+    public static final String TRANSPORT = BeaconConfig.TRANSPORT;
     static final int WRITE_QUEUE_BYTES = 256 * 1024;
     private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
 
@@ -69,7 +69,7 @@ public final class EmbeddedServer implements AutoCloseable {
             ScheduledExecutorService scheduler = container.select(BeaconExecutors.class).get().scheduler();
             // First: every request passes the edge before the direct transport or Grizzly's server sees it.
             listener.registerAddOn(new EdgeFilter(EdgeSettings.of(config), scheduler));
-            if (direct(config)) {
+            if (config.directTransport()) {
                 CorsFilter cors = container.select(CorsFilter.class).get();
                 listener.registerAddOn(new StreamFilter(container.select(Hub.class).get(),
                         container.select(TopicFilters.class).get(), container.select(UnavailableTopics.class).get(), cors,
@@ -111,16 +111,6 @@ public final class EmbeddedServer implements AutoCloseable {
                 .property(Weld.SHUTDOWN_HOOK_SYSTEM_PROPERTY, false);
         ServiceLoader.load(Extension.class, EmbeddedServer.class.getClassLoader()).forEach(weld::addExtension);
         return weld;
-    }
-
-    /** {@code beacon.transport}: {@code direct} (Grizzly's non-blocking output, the default) or {@code portable}. */
-    private static boolean direct(BeaconConfig config) {
-        String transport = config.text(TRANSPORT).orElse("direct");
-        if (!transport.equals("direct") && !transport.equals("portable")) {
-            throw new IllegalArgumentException("Setting " + TRANSPORT + " is '" + transport
-                    + "'; expected direct or portable");
-        }
-        return transport.equals("direct");
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.beacon.hub.InvalidInputException;
 import dev.beacon.hub.StoreUnavailableException;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
+import dev.beacon.stream.LastEventId;
 import dev.beacon.stream.SseResponseHeaders;
 import dev.beacon.stream.StreamDeadline;
 import dev.beacon.stream.StreamRequest;
@@ -116,10 +117,10 @@ final class StreamFilter extends BaseFilter implements AddOn {
         try {
             path = request.getRequestURIRef().getDecodedURI();
         } catch (CharConversionException e) {
-            return refuse(ctx, request, isStreamPath(request.getRequestURI()), 400,
+            return refuse(ctx, request, StreamRequest.isStreamPath(request.getRequestURI()), 400,
                     "The request path is not valid UTF-8");
         }
-        if (!isStreamPath(path)) {
+        if (!StreamRequest.isStreamPath(path)) {
             return ctx.getInvokeAction();
         }
         if (!content.isLast()) {
@@ -131,10 +132,6 @@ final class StreamFilter extends BaseFilter implements AddOn {
             request.setAttribute(PROBLEM, e.getResponse());
             return ctx.getInvokeAction();
         }
-    }
-
-    private static boolean isStreamPath(String path) {
-        return path.equals(DirectStreamHandler.CONTEXT) || path.startsWith(DirectStreamHandler.CONTEXT + "/");
     }
 
     private static NextAction refuse(FilterChainContext ctx, HttpRequestPacket request, boolean ours, int status,
@@ -152,7 +149,8 @@ final class StreamFilter extends BaseFilter implements AddOn {
      */
     private NextAction open(FilterChainContext ctx, HttpRequestPacket request, String path) {
         MultivaluedMap<String, String> query = query(request.getQueryString());
-        StreamRequest stream = parse(path, query, request.getHeader("Last-Event-ID"));
+        StreamRequest stream = StreamRequest.ofPath(path, query.get("topic"), request.getHeader(LastEventId.HEADER),
+                query.getFirst("lastEventId"));
         Predicate<HubEvent> filter = filters.of(stream.topics(), query);
         unavailable.check(stream.topics());
         Caller caller;
@@ -188,21 +186,6 @@ final class StreamFilter extends BaseFilter implements AddOn {
         IdleTimeoutFilter.setCustomTimeout(connection, -1, TimeUnit.SECONDS);
         connection.addCloseListener((GenericCloseListener) (closed, type) -> subscription.close());
         return ctx.getStopAction();
-    }
-
-    private static StreamRequest parse(String path, MultivaluedMap<String, String> query, String lastEventIdHeader) {
-        String rest = path.substring(DirectStreamHandler.CONTEXT.length());
-        String lastEventIdQuery = query.getFirst("lastEventId");
-        if (rest.isEmpty() || rest.equals("/")) {
-            List<String> topics = query.get("topic");
-            return StreamRequest.ofTopics(topics == null ? List.of() : topics, lastEventIdHeader, lastEventIdQuery);
-        }
-        String topic = rest.substring(1);
-        if (topic.contains("/")) {
-            String detail = "No such stream: " + path;
-            throw new WebApplicationException(detail, Problem.response(404, detail));
-        }
-        return StreamRequest.ofTopic(topic, lastEventIdHeader, lastEventIdQuery);
     }
 
     /**

@@ -13,6 +13,30 @@ import java.util.List;
  */
 public record StreamRequest(List<String> topics, Long lastEventId) {
 
+    /** Where streams are, inside the application. */
+    public static final String PATH = "/api/streams";
+
+    /**
+     * A stream as the transports below JAX-RS see it: {@code path} (decoded, inside the application) is {@link #PATH}
+     * for {@link #ofTopics}, or one segment more for {@link #ofTopic}; anything deeper is no stream (404).
+     */
+    public static StreamRequest ofPath(String path, List<String> topicParameters, String lastEventIdHeader,
+                                       String lastEventIdQuery) {
+        String rest = path.substring(PATH.length());
+        if (rest.isEmpty() || rest.equals("/")) {
+            return ofTopics(topicParameters, lastEventIdHeader, lastEventIdQuery);
+        }
+        if (rest.charAt(0) != '/' || rest.indexOf('/', 1) >= 0) {
+            throw new ProblemException(404, "No such stream: " + path);
+        }
+        return ofTopic(rest.substring(1), lastEventIdHeader, lastEventIdQuery);
+    }
+
+    /** True for {@link #PATH} and the paths under it. */
+    public static boolean isStreamPath(String path) {
+        return path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
     /** {@code GET /api/streams/{topic}}. */
     public static StreamRequest ofTopic(String topic, String lastEventIdHeader, String lastEventIdQuery) {
         return new StreamRequest(List.of(topic), LastEventId.parse(lastEventIdHeader, lastEventIdQuery));

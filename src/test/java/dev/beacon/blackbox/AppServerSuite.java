@@ -46,6 +46,19 @@ abstract class AppServerSuite extends BlackBoxSuite {
         assertTrue(http().get("topics/store-check/events/" + published).body().contains("kept in a file"));
     }
 
+    /** {@code beacon.transport} of this server: {@code direct} (the servlet transport) unless a subclass sets it. */
+    String transport() {
+        return "direct";
+    }
+
+    @Test
+    void writesHubStreamsWithTheConfiguredTransport() {
+        http().get("topics");
+        String expected = transport().equals("direct") ? "Hub streams: Servlet non-blocking output"
+                : "Hub streams: JAX-RS SseEventSink";
+        assertTrue(server().log().contains(expected), "the stream filter logs its transport: " + expected);
+    }
+
     @Test
     void runsOnTheContainersManagedExecutors() {
         http().get("topics");
