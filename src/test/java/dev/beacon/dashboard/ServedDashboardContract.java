@@ -1,5 +1,6 @@
 package dev.beacon.dashboard;
 
+import dev.beacon.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,11 @@ public abstract class ServedDashboardContract extends JobsPanelContract {
     @BeforeAll
     void startBrowser() {
         browser = Browser.startIfInstalled();
+        if (browser != null) {
+            // The suite's servers have a publish token, which starting and cancelling jobs then needs; the page sends
+            // its cookie's value, as an operator's browser would.
+            browser.setCookie(page(), "beacon_token", TestServer.TOKEN);
+        }
     }
 
     @AfterAll
