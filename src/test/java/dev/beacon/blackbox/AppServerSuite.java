@@ -38,12 +38,12 @@ abstract class AppServerSuite extends BlackBoxSuite {
 
     @Test
     void keepsHistoryInTheFileStoreWithSqlitesNativeLibraryLoadedByTheWar() {
-        String published = http().published("store-check", null, "kept in a file");
+        String published = http().published("bb-store-check", null, "kept in a file");
         Path database = AppServer.store(server().work()).resolve("beacon.db");
         assertTrue(server().log().contains("History is kept in " + database), "the file store opened: "
                 + server().log());
         assertTrue(Files.isRegularFile(database), database + " exists");
-        assertTrue(http().get("topics/store-check/events/" + published).body().contains("kept in a file"));
+        assertTrue(http().get("topics/bb-store-check/events/" + published).body().contains("kept in a file"));
     }
 
     @Test

@@ -40,13 +40,13 @@ class MixedClusterIT {
 
     @Test
     void aPublishOnEitherServerReachesSubscribersOfBoth() {
-        String topics = "streams?topic=mixed-a&topic=mixed-b";
+        String topics = "streams?topic=bb-mixed-a&topic=bb-mixed-b";
         try (EventRecorder onPayara = EventRecorder.open(PAYARA.api(topics));
              EventRecorder onWildFly = EventRecorder.open(WILDFLY.api(topics))) {
             List<String> published = new ArrayList<>();
-            published.add(new Http(PAYARA).published("mixed-a", "from", "payara"));
-            published.add(new Http(WILDFLY).published("mixed-b", "from", "wildfly"));
-            published.add(new Http(PAYARA).published("mixed-b", "from", "payara again"));
+            published.add(new Http(PAYARA).published("bb-mixed-a", "from", "payara"));
+            published.add(new Http(WILDFLY).published("bb-mixed-b", "from", "wildfly"));
+            published.add(new Http(PAYARA).published("bb-mixed-b", "from", "payara again"));
 
             List<InboundSseEvent> onWildFlyEvents = onWildFly.next(3);
             assertEquals(published, ids(onWildFlyEvents), "WildFly's subscriber");
@@ -61,11 +61,11 @@ class MixedClusterIT {
     @Test
     void aClientResumesOnTheOtherServer() {
         Http payara = new Http(PAYARA);
-        String seen = payara.published("mixed-resume", null, "seen on Payara");
-        List<String> missed = List.of(payara.published("mixed-resume", null, "1"),
-                new Http(WILDFLY).published("mixed-resume", null, "2"));
+        String seen = payara.published("bb-mixed-resume", null, "seen on Payara");
+        List<String> missed = List.of(payara.published("bb-mixed-resume", null, "1"),
+                new Http(WILDFLY).published("bb-mixed-resume", null, "2"));
 
-        try (EventRecorder onWildFly = EventRecorder.open(WILDFLY.api("streams/mixed-resume"), seen)) {
+        try (EventRecorder onWildFly = EventRecorder.open(WILDFLY.api("streams/bb-mixed-resume"), seen)) {
             assertEquals(missed, ids(onWildFly.next(2)));
             onWildFly.assertExhausted();
         }
