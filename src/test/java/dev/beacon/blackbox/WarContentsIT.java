@@ -19,7 +19,8 @@ class WarContentsIT {
     private static final List<String> CLI_ONLY = List.of("picocli", "progressbar", "jline");
     private static final List<String> ALLOWED_LIBS = List.of("micrometer-", "prometheus-metrics-", "LatencyUtils-",
             "HdrHistogram-", "nimbus-jose-jwt-",
-            "sqlite-jdbc-", "jedis-", "commons-pool2-", "slf4j-api-", "slf4j-jdk14-", "gson-", "json-");
+            "sqlite-jdbc-", "jedis-", "commons-pool2-", "slf4j-api-", "slf4j-jdk14-", "gson-", "json-",
+            "redis-authx-core-", "error_prone_annotations-");
 
     @Test
     void carriesNoJaxRsCdiOrJsonImplementationAndNoEmbeddedRunner() throws IOException {
@@ -67,7 +68,8 @@ class WarContentsIT {
 
     /**
      * Only the libraries the README's Dependencies table names: Micrometer with its Prometheus registry (and what they
-     * bring), and nimbus-jose-jwt, which verifies tokens on both servers from the WAR's own copy.
+     * bring), nimbus-jose-jwt, which verifies tokens on both servers from the WAR's own copy, the file store's SQLite
+     * driver and the Redis store's Jedis with what it brings.
      */
     @Test
     void bundlesOnlyTheLibrariesItNeeds() throws IOException {
