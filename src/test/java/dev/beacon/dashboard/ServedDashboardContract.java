@@ -1,6 +1,6 @@
 package dev.beacon.dashboard;
 
-import dev.beacon.testing.TestServer;
+import dev.beacon.testing.Tokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -37,9 +38,10 @@ public abstract class ServedDashboardContract extends JobsPanelContract {
     void startBrowser() {
         browser = Browser.startIfInstalled();
         if (browser != null) {
-            // The suite's servers have a publish token, which starting and cancelling jobs then needs; the page sends
-            // its cookie's value, as an operator's browser would.
-            browser.setCookie(page(), "beacon_token", TestServer.TOKEN);
+            // The suite's servers have a JWT key: starting and cancelling jobs, and reading a job's private topic, need
+            // a token that grants job-*. The page sends its cookie's value, as an operator's browser would.
+            browser.setCookie(page(), "beacon_token", Tokens.hs256(Tokens.SECRET).publish("job-*").subscribe("job-*")
+                    .expiresIn(Duration.ofHours(1)).sign());
         }
     }
 
