@@ -1,5 +1,6 @@
 package dev.beacon.bench;
 
+import dev.beacon.testing.Directories;
 import dev.beacon.testing.RedisServer;
 
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public final class LoadGenerator {
     private static List<String> run(Target target, List<String> workloads, String store, String column,
                                     Comparison table) throws Exception {
         Path directory = Path.of("target", "bench-store").toAbsolutePath();
-        StoreFiles.delete(directory);
+        Directories.delete(directory);
         Map<String, String> settings = new HashMap<>(SETTINGS);
         settings.put("BEACON_STORE", store);
         settings.put("BEACON_STORE_PATH", directory.toString());

@@ -1,7 +1,5 @@
 package dev.beacon.bench;
 
-import dev.beacon.testing.AppServerProcess;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The file store's directory as the benchmark sees it: emptied before a run, weighed after. */
+/** What the file store keeps, as the benchmark sees it: its bytes on disk, and the events the server retains. */
 final class StoreFiles {
 
     private StoreFiles() {
@@ -30,10 +28,6 @@ final class StoreFiles {
             }
             return total;
         }
-    }
-
-    static void delete(Path directory) throws IOException {
-        AppServerProcess.deleteTree(directory);
     }
 
     /** Events the server retains, all topics: the sum of {@code retained} in {@code GET /api/topics}. */

@@ -13,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * An app server in a process of its own with the built WAR deployed at {@code /beacon} on 127.0.0.1 and the project's
@@ -63,7 +61,7 @@ public abstract class AppServerProcess implements Endpoint, AutoCloseable {
     /** Starts it and waits until it answers; fails with the end of its log if it exits or is not ready in time. */
     public void start(Launch launch) throws IOException, InterruptedException {
         this.launch = launch;
-        deleteTree(launch.work());
+        Directories.delete(launch.work());
         Files.createDirectories(launch.work());
         int port = freePort();
         ProcessBuilder builder = command(port, launch);
@@ -210,31 +208,6 @@ public abstract class AppServerProcess implements Endpoint, AutoCloseable {
     private String tail() {
         String all = log();
         return all.substring(Math.max(0, all.length() - 6000));
-    }
-
-    /** Deletes a directory and everything in it, if it exists. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
     }
 
     private static int freePort() throws IOException {

@@ -26,7 +26,7 @@ public final class WildFlyProcess extends AppServerProcess {
         Path work = launch.work();
         Path home = Path.of(required("beacon.it.wildfly.home"));
         Path base = work.resolve("standalone");
-        copyTree(home.resolve("standalone"), base);
+        Directories.copy(home.resolve("standalone"), base);
         String baseDir = "-Djboss.server.base.dir=" + base;
 
         ProcessBuilder cli = new ProcessBuilder(script(home, "jboss-cli.sh").toString(),
