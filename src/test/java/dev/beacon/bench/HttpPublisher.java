@@ -7,36 +7,63 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
-/** Publishes over HTTP as fast as Beacon accepts, with a bounded number of requests in flight. */
+/**
+ * Publishes over HTTP with the server's publish token, with a bounded number of requests in flight (one: a sequential
+ * publisher on one keep-alive connection) and a deadline, past which it stops and says so.
+ */
 final class HttpPublisher {
 
     private static final String PADDING = "x".repeat(80);
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ServerProcess server;
-    final AtomicLong failures = new AtomicLong();
 
     HttpPublisher(ServerProcess server) {
         this.server = server;
     }
 
-    /** Publishes {@code count} events, the i-th to {@code topicOf(i)}; answers the seconds it took. */
-    double publish(int count, int inFlight, IntFunction<String> topicOf) throws InterruptedException {
+    /** What a run of publishes did: {@code accepted} answered 201; {@code cut} when the deadline stopped it. */
+    record Published(int accepted, int refused, double seconds, boolean cut) {
+
+        double perSecond() {
+            return accepted / seconds;
+        }
+    }
+
+    /** Publishes up to {@code count} events as fast as they are accepted, the i-th to {@code topicOf(i)}. */
+    Published publish(int count, int inFlight, IntFunction<String> topicOf, Duration deadline)
+            throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
+        AtomicInteger accepted = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
+        long end = start + deadline.toNanos();
+        int sent = 0;
+        for (; sent < count && System.nanoTime() < end; sent++) {
             slots.acquire();
-            send(topicOf.apply(i)).whenComplete((status, error) -> {
-                if (error != null || status != 201) {
-                    failures.incrementAndGet();
-                }
+            send(topicOf.apply(sent)).whenComplete((status, error) -> {
+                (error == null && status == 201 ? accepted : refused).incrementAndGet();
                 slots.release();
             });
         }
         slots.acquire(inFlight);
-        return (System.nanoTime() - start) / 1e9;
+        return new Published(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9, sent < count);
+    }
+
+    /** Publishes up to {@code count} events to one topic, {@code perSecond} of them each second, one at a time. */
+    Published paced(String topic, int count, int perSecond, Duration deadline) {
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / perSecond;
+        int accepted = 0;
+        int sent = 0;
+        for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
+            LockSupport.parkNanos(start + sent * interval - System.nanoTime()); // the pace, not a sync
+            accepted += send(topic).handle((status, error) -> error == null && status == 201 ? 1 : 0).join();
+        }
+        return new Published(accepted, sent - accepted, (System.nanoTime() - start) / 1e9, sent < count);
     }
 
     /** One event whose data starts with the publisher's clock, about 100 bytes in all. */

@@ -1,5 +1,7 @@
 package dev.beacon.bench;
 
+import dev.beacon.testing.AppServerProcess;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,56 +13,86 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Beacon's runnable jar in a process of its own, measured through /proc and jcmd, stopped by its PID. */
+/**
+ * The Beacon under test in a process of its own (the runnable jar, or an app server with the WAR), measured through
+ * /proc and jcmd, stopped by its PID.
+ */
 final class ServerProcess implements AutoCloseable {
 
     static final String TOKEN = "bench-token";
-    private static final long CLOCK_TICKS = 100;
+    static final String HEAP = "-Xmx1g";
 
-    private final Process process;
+    private final ProcessTree tree;
+    private final URI base;
+    private final AutoCloseable stop;
     final int port;
 
-    private ServerProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private ServerProcess(ProcessHandle root, URI base, AutoCloseable stop) {
+        this.tree = new ProcessTree(root);
+        this.base = base;
+        this.stop = stop;
+        this.port = base.getPort();
     }
 
-    static ServerProcess start(Path jar, Map<String, String> settings) throws IOException {
-        return start(jar, settings, "bench-server");
+    /** Options for every server's JVM: the heap, and {@code BENCH_SERVER_OPTS} (e.g. a JFR recording). */
+    static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(List.of(HEAP));
+        String extra = System.getenv("BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
     }
 
-    /** {@code name} names its log, {@code target/<name>.log}. */
-    static ServerProcess start(Path jar, Map<String, String> settings, String name) throws IOException {
+    /** The settings every server gets on top of a workload's: the publish token, no per-address share of streams. */
+    static Map<String, String> withCommonSettings(Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("BEACON_PUBLISH_TOKEN", TOKEN);
+        // Every simulated client connects from 127.0.0.1 (only the embedded runner has this limit).
+        all.put("BEACON_CLIENT_MAX_STREAMS", "0");
+        return all;
+    }
+
+    /** The runnable jar; {@code name} names its log, {@code target/<name>.log}. */
+    static ServerProcess embedded(Path jar, Map<String, String> settings, String name) throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
-        String extra = System.getenv("BENCH_SERVER_OPTS"); // e.g. a JFR recording for profiling
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(withCommonSettings(settings));
         builder.environment().put("BEACON_PORT", Integer.toString(port));
-        builder.environment().put("BEACON_PUBLISH_TOKEN", TOKEN);
-        // Every simulated client connects from 127.0.0.1: no per-address share of streams.
-        builder.environment().put("BEACON_CLIENT_MAX_STREAMS", "0");
-        builder.environment().putAll(settings);
-        ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitReady(Path.of("target", name + ".log"));
-        return server;
+        Process process = builder.start();
+        awaitReady(process, Path.of("target", name + ".log"));
+        return new ServerProcess(process.toHandle(), URI.create("http://127.0.0.1:" + port + "/"), () -> {
+            process.destroy(); // SIGTERM to this PID: Beacon's clean shutdown
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    /** The built WAR on an app server, started as the integration tests start it, in {@code target/bench-servers}. */
+    static ServerProcess appServer(AppServerProcess server, Map<String, String> settings)
+            throws IOException, InterruptedException {
+        Path work = Path.of("target", "bench-servers", server.name().replace(' ', '-').toLowerCase())
+                .toAbsolutePath();
+        server.start(new AppServerProcess.Launch(work, jvmOptions(), Map.of(), withCommonSettings(settings)));
+        return new ServerProcess(server.process(), server.uri(), server);
     }
 
     /** Copies the server's output to the log and waits for the line that says it is up. */
-    private void awaitReady(Path log) throws IOException {
+    private static void awaitReady(Process process, Path log) throws IOException {
         CompletableFuture<Void> up = new CompletableFuture<>();
         Thread copier = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()));
@@ -81,63 +113,44 @@ final class ServerProcess implements AutoCloseable {
         try {
             up.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
             throw new IOException("Beacon did not start within 60 s; see " + log, e);
         }
     }
 
     URI api(String path) {
-        return URI.create("http://127.0.0.1:" + port + "/api/" + path);
+        return base.resolve("api/" + path);
     }
 
-    /** User plus system CPU seconds the server has used. */
-    double cpuSeconds() throws IOException {
-        return userCpuSeconds() + systemCpuSeconds();
+    /** The request target of an API path, as a raw HTTP client sends it: {@code /beacon/api/streams/x}. */
+    String target(String path) {
+        return api(path).getRawPath();
+    }
+
+    /** User plus system CPU seconds the server (every process of it) has used. */
+    double cpuSeconds() {
+        return tree.cpuSeconds();
     }
 
     /** CPU seconds the server has used in its own code (the JVM's included). */
-    double userCpuSeconds() throws IOException {
-        return stat(11) / (double) CLOCK_TICKS;
+    double userCpuSeconds() {
+        return tree.userCpuSeconds();
     }
 
-    /** CPU seconds the kernel has spent for the server: mostly socket writes, and loopback's receive path with them. */
-    double systemCpuSeconds() throws IOException {
-        return stat(12) / (double) CLOCK_TICKS;
+    long rssKb() {
+        return tree.rssKb();
     }
 
-    private long stat(int field) throws IOException {
-        return stat(process.pid(), field);
-    }
-
-    /** User plus system CPU seconds another process (Redis) has used. */
-    static double cpuSeconds(long pid) throws IOException {
-        return (stat(pid, 11) + stat(pid, 12)) / (double) CLOCK_TICKS;
-    }
-
-    static double userCpuSeconds(long pid) throws IOException {
-        return stat(pid, 11) / (double) CLOCK_TICKS;
-    }
-
-    private static long stat(long pid, int field) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[field]);
-    }
-
-    long rssKb() throws IOException {
-        return status("VmRSS");
-    }
-
-    long threads() throws IOException {
-        return status("Threads");
+    long threads() {
+        return ProcessTree.threads(tree.jvm());
     }
 
     long openFiles() throws IOException {
-        return openFiles(process.pid());
+        return ProcessTree.openFiles(tree.jvm());
     }
 
-    static long openFiles(long pid) throws IOException {
-        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            return fds.count();
-        }
+    long openFilesLimit() throws IOException {
+        return ProcessTree.openFilesLimit(tree.jvm());
     }
 
     /** Heap in use right after a full GC, in KB. */
@@ -150,48 +163,23 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(used.group(1));
     }
 
-    long openFilesLimit() throws IOException {
-        return openFilesLimit(process.pid());
-    }
-
-    /** The soft limit on open files of a process, from /proc. */
-    static long openFilesLimit(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "limits"))) {
-            if (line.startsWith("Max open files")) {
-                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
-                return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
-            }
-        }
-        throw new IllegalStateException("No open files limit in /proc/" + pid + "/limits");
-    }
-
     /** The classes on the heap by size, for finding what an idle connection holds. */
     void saveHeapHistogram(Path file) throws IOException, InterruptedException {
         Files.writeString(file, jcmd("GC.class_histogram"));
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(process.pid()), command).redirectErrorStream(true)
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(tree.jvm()), command).redirectErrorStream(true)
                 .start();
         String out = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+        }
         return out;
     }
 
-    private long status(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        throw new IllegalStateException("No " + field + " in /proc status");
-    }
-
     @Override
-    public void close() throws InterruptedException {
-        process.destroy(); // SIGTERM to this PID: Beacon's clean shutdown
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    public void close() throws Exception {
+        stop.close();
     }
 }

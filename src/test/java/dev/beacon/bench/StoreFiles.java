@@ -1,12 +1,16 @@
 package dev.beacon.bench;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The file store's directory as the benchmark sees it: emptied before a run, weighed after. */
+/** What the file store keeps, as the benchmark sees it: its bytes on disk, and the events the server retains. */
 final class StoreFiles {
 
     private StoreFiles() {
@@ -26,14 +30,15 @@ final class StoreFiles {
         }
     }
 
-    static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
+    /** Events the server retains, all topics: the sum of {@code retained} in {@code GET /api/topics}. */
+    static long retainedEvents(ServerProcess server) throws IOException, InterruptedException {
+        String topics = new String(HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.api("topics")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body());
+        Matcher retained = Pattern.compile("\"retained\":(\\d+)").matcher(topics);
+        long sum = 0;
+        while (retained.find()) {
+            sum += Long.parseLong(retained.group(1));
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return sum;
     }
 }
