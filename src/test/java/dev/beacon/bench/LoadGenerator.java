@@ -33,26 +33,47 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> rest = new ArrayList<>(List.of(args));
-        List<Target> targets = List.of(Target.EMBEDDED);
-        String defaultStores = "memory,file";
-        int flag = rest.indexOf("--targets");
-        if (flag >= 0 && flag + 1 < rest.size()) {
-            targets = Target.parse(rest.get(flag + 1));
-            defaultStores = "memory";
-            rest.subList(flag, flag + 2).clear();
+    /** What to run: {@code [--targets a,b] [workloads] [stores]}, each a comma-separated list. */
+    record Options(List<Target> targets, List<String> workloads, List<String> stores) {
+
+        static Options parse(String[] args) {
+            List<String> rest = new ArrayList<>(List.of(args));
+            List<Target> targets = List.of(Target.EMBEDDED);
+            String defaultStores = "memory,file";
+            int flag = rest.indexOf("--targets");
+            if (flag >= 0) {
+                if (flag + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("--targets needs a list: direct,portable,payara,wildfly");
+                }
+                targets = Target.parse(rest.get(flag + 1));
+                defaultStores = "memory";
+                rest.subList(flag, flag + 2).clear();
+            }
+            List<String> workloads = list(!rest.isEmpty() ? rest.get(0) : String.join(",", Workloads.KNOWN));
+            List<String> unknown = workloads.stream().filter(w -> !Workloads.KNOWN.contains(w)).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown workload " + unknown + ": " + Workloads.KNOWN);
+            }
+            return new Options(targets, workloads, list(rest.size() > 1 ? rest.get(1) : defaultStores));
         }
-        List<String> workloads = List.of((!rest.isEmpty() ? rest.get(0) : "W1,W2,W2P,W3,W4,C2P,C2").split(","));
-        List<String> stores = List.of((rest.size() > 1 ? rest.get(1) : defaultStores).split(","));
-        List<String> single = workloads.stream().map(String::trim).filter(w -> !w.startsWith("C")).toList();
-        List<String> cluster = workloads.stream().map(String::trim).filter(w -> w.startsWith("C")).toList();
+
+        private static List<String> list(String commaSeparated) {
+            return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .toList();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<String> stores = options.stores();
+        List<String> single = options.workloads().stream().filter(w -> !w.startsWith("C")).toList();
+        List<String> cluster = options.workloads().stream().filter(w -> w.startsWith("C")).toList();
         List<String> rows = new ArrayList<>();
         Comparison table = new Comparison();
-        for (Target target : single.isEmpty() ? List.<Target>of() : targets) {
+        for (Target target : single.isEmpty() ? List.<Target>of() : options.targets()) {
             for (String store : stores) {
-                String column = target.title + (stores.size() > 1 ? " (" + store.trim() + ")" : "");
-                rows.addAll(runOrSayWhy(target, single, store.trim(), column, table));
+                String column = target.title + (stores.size() > 1 ? " (" + store + ")" : "");
+                rows.addAll(runOrSayWhy(target, single, store, column, table));
             }
         }
         if (!cluster.isEmpty()) {

@@ -32,7 +32,15 @@ enum Target {
     /** {@code direct,portable,payara,wildfly}. */
     static List<Target> parse(String names) {
         return java.util.Arrays.stream(names.split(",")).map(String::trim).filter(name -> !name.isEmpty())
-                .map(name -> valueOf(name.toUpperCase(Locale.ROOT))).toList();
+                .map(Target::named).toList();
+    }
+
+    private static Target named(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown target " + name + ": direct, portable, payara or wildfly", e);
+        }
     }
 
     boolean embedded() {

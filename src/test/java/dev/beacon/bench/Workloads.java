@@ -16,6 +16,7 @@ import java.util.function.ToLongFunction;
  */
 final class Workloads {
 
+    static final List<String> KNOWN = List.of("W1", "W2", "W2P", "W3", "W4", "C2P", "C2");
     static final Duration DEADLINE = Duration.ofSeconds(120);
     static final double SCALE = Double.parseDouble(System.getenv().getOrDefault("BENCH_SCALE", "1"));
     /** Warming up is not measured: bounded more tightly, so a slow server does not spend minutes on it. */
