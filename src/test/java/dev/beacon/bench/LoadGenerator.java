@@ -64,7 +64,15 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\nUsage: bench/run [--targets direct,portable,payara,wildfly]"
+                    + " [W1,W2,W2P,W3,W4,C2P,C2] [memory,file]");
+            System.exit(2);
+            return;
+        }
         List<String> stores = options.stores();
         List<String> single = options.workloads().stream().filter(w -> !w.startsWith("C")).toList();
         List<String> cluster = options.workloads().stream().filter(w -> w.startsWith("C")).toList();
