@@ -108,16 +108,33 @@ public final class LoadGenerator {
             Map<String, String> settings = new HashMap<>(SETTINGS);
             settings.put("BEACON_STORE", "redis");
             settings.put("BEACON_REDIS_URL", redis.url());
-            try (ServerProcess a = ServerProcess.embedded(JAR, settings, "bench-node-a");
-                 ServerProcess b = ServerProcess.embedded(JAR, settings, "bench-node-b")) {
+            try (ServerProcess a = ServerProcess.embedded(JAR, settings, "bench-node-a", ServerProcess.HEAP);
+                 ServerProcess b = ServerProcess.embedded(JAR, settings, "bench-node-b", ServerProcess.HEAP)) {
                 new Workloads(List.of(a, b), redis, rows, new Comparison(), "cluster", false).runAll(workloads);
             }
         }
     }
 
-    /** Every workload against one server that keeps its history in {@code store} (a fresh directory for files). */
+    /**
+     * Every workload against one server that keeps its history in {@code store} (a fresh directory for files). W1 runs
+     * on a server of its own whose heap follows its live data ({@link ServerProcess#HEAP_FOLLOWS_LIVE_DATA}), so RSS
+     * shows what connections hold; the others on one with the usual heap.
+     */
     private static List<String> run(Target target, List<String> workloads, String store, String column,
                                     Comparison table) throws Exception {
+        List<String> rows = new ArrayList<>();
+        if (workloads.contains("W1")) {
+            rows.addAll(run(target, List.of("W1"), store, column, table, ServerProcess.HEAP_FOLLOWS_LIVE_DATA));
+        }
+        List<String> others = workloads.stream().filter(w -> !w.equals("W1")).toList();
+        if (!others.isEmpty()) {
+            rows.addAll(run(target, others, store, column, table, ServerProcess.HEAP));
+        }
+        return rows;
+    }
+
+    private static List<String> run(Target target, List<String> workloads, String store, String column,
+                                    Comparison table, List<String> heap) throws Exception {
         Path directory = Path.of("target", "bench-store").toAbsolutePath();
         Directories.delete(directory);
         Map<String, String> settings = new HashMap<>(SETTINGS);
@@ -127,13 +144,13 @@ public final class LoadGenerator {
         List<String> rows;
         long retained;
         long whileRunning;
-        try (ServerProcess server = target.start(settings, "bench-server")) {
+        try (ServerProcess server = target.start(settings, "bench-server", heap)) {
             new Workloads(List.of(server), null, own, table, column, target.embedded()).runAll(workloads);
             rows = own.stream().map(row -> "[" + column + "] " + row).toList();
             retained = StoreFiles.retainedEvents(server);
             whileRunning = StoreFiles.bytes(directory);
         }
-        if (!store.equals("file")) {
+        if (!store.equals("file") || retained == 0) {
             return rows;
         }
         long stopped = StoreFiles.bytes(directory);

@@ -47,17 +47,20 @@ enum Target {
         return this == EMBEDDED || this == DIRECT || this == PORTABLE;
     }
 
-    /** Starts Beacon here with Beacon's settings as environment variables ({@code BEACON_HISTORY_SIZE}). */
-    ServerProcess start(Map<String, String> settings, String name) throws Exception {
+    /**
+     * Starts Beacon here with Beacon's settings as environment variables ({@code BEACON_HISTORY_SIZE}) and the given
+     * heap options.
+     */
+    ServerProcess start(Map<String, String> settings, String name, List<String> heap) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         return switch (this) {
-            case EMBEDDED -> ServerProcess.embedded(JAR, all, name);
+            case EMBEDDED -> ServerProcess.embedded(JAR, all, name, heap);
             case DIRECT, PORTABLE -> {
                 all.put("BEACON_TRANSPORT", name().toLowerCase(Locale.ROOT));
-                yield ServerProcess.embedded(JAR, all, name);
+                yield ServerProcess.embedded(JAR, all, name, heap);
             }
-            case PAYARA -> ServerProcess.appServer(new PayaraMicroProcess("bench " + title), all);
-            case WILDFLY -> ServerProcess.appServer(new WildFlyProcess("bench " + title), all);
+            case PAYARA -> ServerProcess.appServer(new PayaraMicroProcess("bench " + title), all, heap);
+            case WILDFLY -> ServerProcess.appServer(new WildFlyProcess("bench " + title), all, heap);
         };
     }
 }
