@@ -33,26 +33,55 @@ public final class LoadGenerator {
     private LoadGenerator() {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<String> rest = new ArrayList<>(List.of(args));
-        List<Target> targets = List.of(Target.EMBEDDED);
-        String defaultStores = "memory,file";
-        int flag = rest.indexOf("--targets");
-        if (flag >= 0 && flag + 1 < rest.size()) {
-            targets = Target.parse(rest.get(flag + 1));
-            defaultStores = "memory";
-            rest.subList(flag, flag + 2).clear();
+    /** What to run: {@code [--targets a,b] [workloads] [stores]}, each a comma-separated list. */
+    record Options(List<Target> targets, List<String> workloads, List<String> stores) {
+
+        static Options parse(String[] args) {
+            List<String> rest = new ArrayList<>(List.of(args));
+            List<Target> targets = List.of(Target.EMBEDDED);
+            String defaultStores = "memory,file";
+            int flag = rest.indexOf("--targets");
+            if (flag >= 0) {
+                if (flag + 1 >= rest.size()) {
+                    throw new IllegalArgumentException("--targets needs a list: direct,portable,payara,wildfly");
+                }
+                targets = Target.parse(rest.get(flag + 1));
+                defaultStores = "memory";
+                rest.subList(flag, flag + 2).clear();
+            }
+            List<String> workloads = list(!rest.isEmpty() ? rest.get(0) : String.join(",", Workloads.KNOWN));
+            List<String> unknown = workloads.stream().filter(w -> !Workloads.KNOWN.contains(w)).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown workload " + unknown + ": " + Workloads.KNOWN);
+            }
+            return new Options(targets, workloads, list(rest.size() > 1 ? rest.get(1) : defaultStores));
         }
-        List<String> workloads = List.of((!rest.isEmpty() ? rest.get(0) : "W1,W2,W2P,W3,W4,C2P,C2").split(","));
-        List<String> stores = List.of((rest.size() > 1 ? rest.get(1) : defaultStores).split(","));
-        List<String> single = workloads.stream().map(String::trim).filter(w -> !w.startsWith("C")).toList();
-        List<String> cluster = workloads.stream().map(String::trim).filter(w -> w.startsWith("C")).toList();
+
+        private static List<String> list(String commaSeparated) {
+            return java.util.Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .toList();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\nUsage: bench/run [--targets direct,portable,payara,wildfly]"
+                    + " [W1,W2,W2P,W3,W4,C2P,C2] [memory,file]");
+            System.exit(2);
+            return;
+        }
+        List<String> stores = options.stores();
+        List<String> single = options.workloads().stream().filter(w -> !w.startsWith("C")).toList();
+        List<String> cluster = options.workloads().stream().filter(w -> w.startsWith("C")).toList();
         List<String> rows = new ArrayList<>();
         Comparison table = new Comparison();
-        for (Target target : single.isEmpty() ? List.<Target>of() : targets) {
+        for (Target target : single.isEmpty() ? List.<Target>of() : options.targets()) {
             for (String store : stores) {
-                String column = target.title + (stores.size() > 1 ? " (" + store.trim() + ")" : "");
-                rows.addAll(runOrSayWhy(target, single, store.trim(), column, table));
+                String column = target.title + (stores.size() > 1 ? " (" + store + ")" : "");
+                rows.addAll(runOrSayWhy(target, single, store, column, table));
             }
         }
         if (!cluster.isEmpty()) {
@@ -79,16 +108,33 @@ public final class LoadGenerator {
             Map<String, String> settings = new HashMap<>(SETTINGS);
             settings.put("BEACON_STORE", "redis");
             settings.put("BEACON_REDIS_URL", redis.url());
-            try (ServerProcess a = ServerProcess.embedded(JAR, settings, "bench-node-a");
-                 ServerProcess b = ServerProcess.embedded(JAR, settings, "bench-node-b")) {
+            try (ServerProcess a = ServerProcess.embedded(JAR, settings, "bench-node-a", ServerProcess.HEAP);
+                 ServerProcess b = ServerProcess.embedded(JAR, settings, "bench-node-b", ServerProcess.HEAP)) {
                 new Workloads(List.of(a, b), redis, rows, new Comparison(), "cluster", false).runAll(workloads);
             }
         }
     }
 
-    /** Every workload against one server that keeps its history in {@code store} (a fresh directory for files). */
+    /**
+     * Every workload against one server that keeps its history in {@code store} (a fresh directory for files). W1 runs
+     * on a server of its own whose heap follows its live data ({@link ServerProcess#HEAP_FOLLOWS_LIVE_DATA}), so RSS
+     * shows what connections hold; the others on one with the usual heap.
+     */
     private static List<String> run(Target target, List<String> workloads, String store, String column,
                                     Comparison table) throws Exception {
+        List<String> rows = new ArrayList<>();
+        if (workloads.contains("W1")) {
+            rows.addAll(run(target, List.of("W1"), store, column, table, ServerProcess.HEAP_FOLLOWS_LIVE_DATA));
+        }
+        List<String> others = workloads.stream().filter(w -> !w.equals("W1")).toList();
+        if (!others.isEmpty()) {
+            rows.addAll(run(target, others, store, column, table, ServerProcess.HEAP));
+        }
+        return rows;
+    }
+
+    private static List<String> run(Target target, List<String> workloads, String store, String column,
+                                    Comparison table, List<String> heap) throws Exception {
         Path directory = Path.of("target", "bench-store").toAbsolutePath();
         Directories.delete(directory);
         Map<String, String> settings = new HashMap<>(SETTINGS);
@@ -98,13 +144,13 @@ public final class LoadGenerator {
         List<String> rows;
         long retained;
         long whileRunning;
-        try (ServerProcess server = target.start(settings, "bench-server")) {
+        try (ServerProcess server = target.start(settings, "bench-server", heap)) {
             new Workloads(List.of(server), null, own, table, column, target.embedded()).runAll(workloads);
             rows = own.stream().map(row -> "[" + column + "] " + row).toList();
             retained = StoreFiles.retainedEvents(server);
             whileRunning = StoreFiles.bytes(directory);
         }
-        if (!store.equals("file")) {
+        if (!store.equals("file") || retained == 0) {
             return rows;
         }
         long stopped = StoreFiles.bytes(directory);

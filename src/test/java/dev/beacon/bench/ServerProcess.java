@@ -27,7 +27,15 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     static final String TOKEN = "bench-token";
-    static final String HEAP = "-Xmx1g";
+    /** Every server's heap: at most 1 GB, the JVM's own sizing below that. */
+    static final List<String> HEAP = List.of("-Xmx1g");
+    /**
+     * For measuring memory (W1): the heap starts small and, after each full GC, keeps at most 10 % of it free, so its
+     * committed size, and with it the process's RSS, follows the live data. With the JVM's defaults, pages the heap
+     * touched once stay resident: what connections hold would show in RSS or not depending on what ran before.
+     */
+    static final List<String> HEAP_FOLLOWS_LIVE_DATA = List.of("-Xmx1g", "-Xms16m", "-XX:MinHeapFreeRatio=5",
+            "-XX:MaxHeapFreeRatio=10");
 
     private final ProcessTree tree;
     private final URI base;
@@ -41,9 +49,9 @@ final class ServerProcess implements AutoCloseable {
         this.port = base.getPort();
     }
 
-    /** Options for every server's JVM: the heap, and {@code BENCH_SERVER_OPTS} (e.g. a JFR recording). */
-    static List<String> jvmOptions() {
-        List<String> options = new ArrayList<>(List.of(HEAP));
+    /** Options for a server's JVM: the heap's, and {@code BENCH_SERVER_OPTS} (e.g. a JFR recording). */
+    private static List<String> jvmOptions(List<String> heap) {
+        List<String> options = new ArrayList<>(heap);
         String extra = System.getenv("BENCH_SERVER_OPTS");
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
@@ -61,13 +69,14 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The runnable jar; {@code name} names its log, {@code target/<name>.log}. */
-    static ServerProcess embedded(Path jar, Map<String, String> settings, String name) throws IOException {
+    static ServerProcess embedded(Path jar, Map<String, String> settings, String name, List<String> heap)
+            throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of("java"));
-        command.addAll(jvmOptions());
+        command.addAll(jvmOptions(heap));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(withCommonSettings(settings));
@@ -83,11 +92,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The built WAR on an app server, started as the integration tests start it, in {@code target/bench-servers}. */
-    static ServerProcess appServer(AppServerProcess server, Map<String, String> settings)
+    static ServerProcess appServer(AppServerProcess server, Map<String, String> settings, List<String> heap)
             throws IOException, InterruptedException {
         Path work = Path.of("target", "bench-servers", server.name().replace(' ', '-').toLowerCase())
                 .toAbsolutePath();
-        server.start(new AppServerProcess.Launch(work, jvmOptions(), Map.of(), withCommonSettings(settings)));
+        server.start(new AppServerProcess.Launch(work, jvmOptions(heap), Map.of(), withCommonSettings(settings)));
         return new ServerProcess(server.process(), server.uri(), server);
     }
 

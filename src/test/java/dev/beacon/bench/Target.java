@@ -32,24 +32,35 @@ enum Target {
     /** {@code direct,portable,payara,wildfly}. */
     static List<Target> parse(String names) {
         return java.util.Arrays.stream(names.split(",")).map(String::trim).filter(name -> !name.isEmpty())
-                .map(name -> valueOf(name.toUpperCase(Locale.ROOT))).toList();
+                .map(Target::named).toList();
+    }
+
+    private static Target named(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown target " + name + ": direct, portable, payara or wildfly", e);
+        }
     }
 
     boolean embedded() {
         return this == EMBEDDED || this == DIRECT || this == PORTABLE;
     }
 
-    /** Starts Beacon here with Beacon's settings as environment variables ({@code BEACON_HISTORY_SIZE}). */
-    ServerProcess start(Map<String, String> settings, String name) throws Exception {
+    /**
+     * Starts Beacon here with Beacon's settings as environment variables ({@code BEACON_HISTORY_SIZE}) and the given
+     * heap options.
+     */
+    ServerProcess start(Map<String, String> settings, String name, List<String> heap) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         return switch (this) {
-            case EMBEDDED -> ServerProcess.embedded(JAR, all, name);
+            case EMBEDDED -> ServerProcess.embedded(JAR, all, name, heap);
             case DIRECT, PORTABLE -> {
                 all.put("BEACON_TRANSPORT", name().toLowerCase(Locale.ROOT));
-                yield ServerProcess.embedded(JAR, all, name);
+                yield ServerProcess.embedded(JAR, all, name, heap);
             }
-            case PAYARA -> ServerProcess.appServer(new PayaraMicroProcess("bench " + title), all);
-            case WILDFLY -> ServerProcess.appServer(new WildFlyProcess("bench " + title), all);
+            case PAYARA -> ServerProcess.appServer(new PayaraMicroProcess("bench " + title), all, heap);
+            case WILDFLY -> ServerProcess.appServer(new WildFlyProcess("bench " + title), all, heap);
         };
     }
 }

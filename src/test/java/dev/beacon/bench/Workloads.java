@@ -16,6 +16,7 @@ import java.util.function.ToLongFunction;
  */
 final class Workloads {
 
+    static final List<String> KNOWN = List.of("W1", "W2", "W2P", "W3", "W4", "C2P", "C2");
     static final Duration DEADLINE = Duration.ofSeconds(120);
     static final double SCALE = Double.parseDouble(System.getenv().getOrDefault("BENCH_SCALE", "1"));
     /** Warming up is not measured: bounded more tightly, so a slow server does not spend minutes on it. */
@@ -54,19 +55,12 @@ final class Workloads {
         return (int) Math.max(1, Math.round(count * SCALE));
     }
 
-    /**
-     * W1 first, on the fresh server: after the warm-up the heap's pages are resident already, so what a connection
-     * holds would show in heap after GC but hardly in RSS. Then the warm-up, then the others in the order given.
-     */
+    /** The warm-up (unless there is only W1, which measures connections, not paths), then each in the order given. */
     void runAll(List<String> workloads) throws Exception {
-        if (workloads.contains("W1")) {
-            run("W1");
-        }
-        List<String> others = workloads.stream().filter(w -> !w.equals("W1")).toList();
-        if (!others.isEmpty()) {
+        if (workloads.stream().anyMatch(w -> !w.equals("W1"))) {
             warmUp();
         }
-        for (String workload : others) {
+        for (String workload : workloads) {
             run(workload);
         }
     }

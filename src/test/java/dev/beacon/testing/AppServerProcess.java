@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public abstract class AppServerProcess implements Endpoint, AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("beacon.it.start-minutes", 4));
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("beacon.it.start-minutes", 4));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -42,8 +42,8 @@ public abstract class AppServerProcess implements Endpoint, AutoCloseable {
 
     /**
      * How one server is started: {@code work}, a directory of its own (emptied first); {@code jvmOptions} such as the
-     * heap;
-     * Beacon's settings as system properties ({@code beacon.history.size}) and the environment ({@code BEACON_...}).
+     * heap; Beacon's settings as system properties ({@code beacon.history.size}) and the environment
+     * ({@code BEACON_...}: environment variables as they are named).
      */
     public record Launch(Path work, List<String> jvmOptions, Map<String, String> properties,
                          Map<String, String> environment) {
@@ -58,7 +58,10 @@ public abstract class AppServerProcess implements Endpoint, AutoCloseable {
     /** The command that starts the server on the port, as {@code launch} says. */
     protected abstract ProcessBuilder command(int port, Launch launch) throws IOException, InterruptedException;
 
-    /** Starts it and waits until it answers; fails with the end of its log if it exits or is not ready in time. */
+    /**
+     * Starts it and waits until it answers; fails with the end of its log if it exits or is not ready in time, having
+     * stopped it.
+     */
     public void start(Launch launch) throws IOException, InterruptedException {
         this.launch = launch;
         Directories.delete(launch.work());
@@ -70,7 +73,12 @@ public abstract class AppServerProcess implements Endpoint, AutoCloseable {
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         process = builder.start();
         root = URI.create("http://127.0.0.1:" + port + "/beacon/");
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException notReady) {
+            close();
+            throw notReady;
+        }
     }
 
     public String name() {
