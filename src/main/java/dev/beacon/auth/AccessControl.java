@@ -62,6 +62,11 @@ public class AccessControl {
         }
     }
 
+    /** True when verifying a token may wait for a JWK set to be fetched ({@code beacon.jwt.jwks}). */
+    public boolean verifyMayWait() {
+        return config.text(JwtKeys.JWKS).isPresent();
+    }
+
     /** True when a JWT key is configured. */
     public boolean tokensEnabled() {
         return verifier.isPresent();

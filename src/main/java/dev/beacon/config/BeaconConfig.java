@@ -18,6 +18,8 @@ public final class BeaconConfig {
     public static final String PORT = "beacon.port";
     public static final String PUBLISH_TOKEN = "beacon.publish.token";
     public static final String PUBLISH_MAX_BYTES = "beacon.publish.max-bytes";
+    /** Seconds a request body may take to arrive, from its first byte to its last. */
+    public static final String BODY_TIMEOUT = "beacon.body.timeout";
     public static final String HEARTBEAT = "beacon.heartbeat";
     public static final String HISTORY_SIZE = "beacon.history.size";
     public static final String HISTORY_AGE = "beacon.history.age";
@@ -88,6 +90,10 @@ public final class BeaconConfig {
 
     public int publishMaxBytes() {
         return integer(PUBLISH_MAX_BYTES, 64 * 1024, 1, 16 * 1024 * 1024);
+    }
+
+    public Duration bodyTimeout() {
+        return Duration.ofMillis(Math.round(decimal(BODY_TIMEOUT, 10, 0.05, 3600) * 1000));
     }
 
     public Duration heartbeat() {

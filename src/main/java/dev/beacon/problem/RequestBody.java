@@ -27,7 +27,18 @@ public final class RequestBody {
      */
     public static String text(MediaType type, InputStream body, int maxBytes, String setting) throws IOException {
         Charset charset = charsetOf(type);
-        byte[] bytes = body.readNBytes(maxBytes + 1);
+        return text(charset, body.readNBytes(maxBytes + 1), maxBytes, setting);
+    }
+
+    /**
+     * The same for a body a transport has already read (at most one byte past the limit, so that a larger one is
+     * told apart).
+     */
+    public static String text(MediaType type, byte[] body, int maxBytes, String setting) {
+        return text(charsetOf(type), body, maxBytes, setting);
+    }
+
+    private static String text(Charset charset, byte[] bytes, int maxBytes, String setting) {
         if (bytes.length > maxBytes) {
             throw tooLarge(maxBytes, setting);
         }

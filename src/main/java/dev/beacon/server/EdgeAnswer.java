@@ -59,7 +59,7 @@ final class EdgeAnswer {
         head.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static String reason(int status) {
+    static String reason(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : status == 431 ? "Request Header Fields Too Large" : "Error";
     }

@@ -1,5 +1,6 @@
 package dev.beacon.server;
 
+import dev.beacon.config.BeaconConfig;
 import dev.beacon.edge.SecurityHeaders;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.GenericCloseListener;
@@ -136,7 +137,7 @@ final class EdgeFilter extends BaseFilter implements AddOn {
         gathering.deadline(scheduler.schedule(() -> {
             if (state.endGathering(gathering)) {
                 EdgeAnswer.problem(connection, 408, "The request body did not arrive within " + timeout.toMillis()
-                        + " ms (" + EdgeSettings.BODY_TIMEOUT + ")");
+                        + " ms (" + BeaconConfig.BODY_TIMEOUT + ")");
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS));
         if ("100-continue".equalsIgnoreCase(request.getHeader(Header.Expect))) {

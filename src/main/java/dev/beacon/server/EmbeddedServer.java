@@ -8,6 +8,7 @@ import dev.beacon.cors.CorsFilter;
 import dev.beacon.hub.Hub;
 import dev.beacon.stream.TopicFilters;
 import dev.beacon.stream.UnavailableTopics;
+import dev.beacon.topics.Publishing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Extension;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
@@ -76,6 +77,7 @@ public final class EmbeddedServer implements AutoCloseable {
                         container.select(AccessControl.class).get(), scheduler));
                 http.getServerConfiguration().addHttpHandler(new DirectStreamHandler(cors),
                         HttpHandlerRegistration.bulder().contextPath(DirectStreamHandler.CONTEXT).build());
+                listener.registerAddOn(new DirectPublishFilter(container.select(Publishing.class).get(), cors));
             }
             listener.registerAddOn(new BeaconCodec(http.getServerConfiguration()));
             // A write to a stalled client gives up after this; the hub has dropped that subscriber long before.

@@ -12,8 +12,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 
 /**
@@ -26,8 +24,10 @@ record PublishRequest(String event, String data, long retry) {
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("event", "data", "retry");
 
-    static PublishRequest read(MediaType type, InputStream body, int maxBytes, String eventParam, String retryParam)
-            throws IOException {
+    /**
+     * @param body the body, of which at most {@code maxBytes} + 1 bytes need to have been read: a larger one is a 413
+     */
+    static PublishRequest read(MediaType type, byte[] body, int maxBytes, String eventParam, String retryParam) {
         if (type == null) {
             throw unsupported();
         }

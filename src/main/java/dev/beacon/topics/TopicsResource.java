@@ -1,9 +1,9 @@
 package dev.beacon.topics;
 
+import dev.beacon.auth.AccessFilter;
 import dev.beacon.auth.Caller;
 import dev.beacon.auth.Guarded;
 import dev.beacon.auth.Right;
-import dev.beacon.config.BeaconConfig;
 import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.TopicStats;
@@ -40,7 +40,7 @@ public class TopicsResource {
     Hub hub;
 
     @Inject
-    BeaconConfig config;
+    Publishing publishing;
 
     /** Only the topics the caller may subscribe to: a private topic's name (a job's id, say) is not shown to others. */
     @GET
@@ -57,6 +57,11 @@ public class TopicsResource {
         return hub.stats(topic).orElseThrow(() -> new ProblemException(404, "No topic '" + topic + "' yet"));
     }
 
+    /**
+     * The JAX-RS way to publish: what the direct path embedded and {@link PublishServletFilter} in the WAR leave to it
+     * (and everything, with {@code beacon.transport=portable}). {@link AccessFilter} has admitted the caller; the
+     * rest is {@link Publishing}'s, as on those paths.
+     */
     @POST
     @Path("{topic}/events")
     @Consumes(MediaType.WILDCARD)
@@ -65,13 +70,12 @@ public class TopicsResource {
                             @QueryParam("event") String event,
                             @QueryParam("retry") String retry,
                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                            @Context HttpHeaders headers,
+                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                             @Context UriInfo uri,
                             InputStream body) throws IOException {
-        rejectDeclaredOversize(contentLength);
-        PublishRequest request = PublishRequest.read(headers.getMediaType(), body, config.publishMaxBytes(),
-                event, retry);
-        HubEvent published = hub.publish(topic, request.event(), request.data(), request.retry());
+        publishing.checkDeclaredLength(contentLength);
+        HubEvent published = publishing.publish(new PublishTarget(topic, event, retry), contentType,
+                body.readNBytes(publishing.maxBytes() + 1));
         URI location = uri.getBaseUriBuilder().path(TopicsResource.class).path(TopicsResource.class, "event")
                 .build(topic, published.idText());
         return Response.created(location).entity(new Published(published.idText(), published.topic())).build();
@@ -92,21 +96,7 @@ public class TopicsResource {
                         + "' is not retained"));
     }
 
-    /** A declared length over the limit is refused before a byte of the body is read. */
-    private void rejectDeclaredOversize(String contentLength) {
-        if (contentLength == null) {
-            return;
-        }
-        try {
-            if (Long.parseLong(contentLength.trim()) > config.publishMaxBytes()) {
-                throw PublishRequest.tooLarge(config.publishMaxBytes());
-            }
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Malformed Content-Length");
-        }
-    }
-
-    /** The answer to a publish. */
+    /** The answer to a publish; {@link Publishing#json} writes the same for the other paths. */
     public record Published(String id, String topic) {
     }
 

@@ -28,11 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a client of Beacon sees over HTTP, whatever runs it: subscribers use the JAX-RS {@code SseEventSource} (or a
- * raw socket where the bytes matter), publishers plain HTTP; {@link BuiltInStreams} adds every built-in stream, and
- * {@link AccessControlCases} the access-control cases. Subclasses say where Beacon is; it runs with
- * {@link SuiteSettings}. Each test uses topics of its own.
+ * raw socket where the bytes matter), publishers plain HTTP; {@link BuiltInStreams} adds every built-in stream,
+ * {@link AccessControlCases} the access-control cases and {@link PublishCases} the answers to publishes. Subclasses
+ * say where Beacon is; it runs with {@link SuiteSettings}. Each test uses topics of its own.
  */
-abstract class BlackBoxSuite extends AccessControlCases implements BuiltInStreams {
+abstract class BlackBoxSuite extends AccessControlCases implements BuiltInStreams, PublishCases {
 
     /** The Beacon under test. */
     @Override
