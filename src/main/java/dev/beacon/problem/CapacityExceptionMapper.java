@@ -11,6 +11,6 @@ public class CapacityExceptionMapper implements ExceptionMapper<CapacityExceptio
 
     @Override
     public Response toResponse(CapacityException exception) {
-        return Problem.refusal(exception);
+        return Problem.response(429, exception.getMessage());
     }
 }

@@ -14,6 +14,6 @@ public class HubExceptionMapper implements ExceptionMapper<InvalidInputException
 
     @Override
     public Response toResponse(InvalidInputException exception) {
-        return Problem.refusal(exception);
+        return Problem.response(400, exception.getMessage());
     }
 }

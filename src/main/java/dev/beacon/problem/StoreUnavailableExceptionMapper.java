@@ -1,6 +1,7 @@
 package dev.beacon.problem;
 
 import dev.beacon.hub.StoreUnavailableException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,8 +10,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class StoreUnavailableExceptionMapper implements ExceptionMapper<StoreUnavailableException> {
 
+    private static final System.Logger LOG = System.getLogger(StoreUnavailableExceptionMapper.class.getName());
+
     @Override
     public Response toResponse(StoreUnavailableException exception) {
-        return Problem.refusal(exception);
+        LOG.log(System.Logger.Level.WARNING, "Store unavailable: {0}", exception.getMessage());
+        return Response.fromResponse(Problem.response(503, exception.getMessage()))
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .build();
     }
 }

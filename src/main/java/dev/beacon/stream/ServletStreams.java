@@ -12,6 +12,7 @@ import dev.beacon.hub.Hub;
 import dev.beacon.hub.HubEvent;
 import dev.beacon.hub.Subscription;
 import dev.beacon.problem.Problem;
+import dev.beacon.problem.Refusals;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
@@ -93,11 +94,7 @@ public class ServletStreams implements Filter {
         try {
             open(request, response, path, corsHeaders);
         } catch (RuntimeException e) {
-            Response refusal = Problem.refusal(e);
-            if (refusal == null) {
-                throw e;
-            }
-            answer(response, refusal, corsHeaders);
+            answer(response, Refusals.of(e), corsHeaders);
         }
     }
 
