@@ -22,7 +22,8 @@ import java.io.IOException;
  * allowed origin and the security headers.
  *
  * <p>Everything else goes down the chain to JAX-RS: other methods and paths, a publish URI that is not exactly one
- * (a trailing {@code /}, matrix parameters, a malformed escape), a request that does not accept JSON.
+ * (a trailing {@code /}, matrix parameters, a malformed escape), a request that does not accept JSON, and every
+ * publish with {@code beacon.transport=portable}, which keeps the JAX-RS resource serving (and tested) on app servers.
  */
 @WebFilter(urlPatterns = "/api/topics/*", asyncSupported = true)
 public class PublishServletFilter extends HttpFilter {
@@ -38,10 +39,17 @@ public class PublishServletFilter extends HttpFilter {
     @Inject
     transient BeaconConfig config;
 
+    private boolean direct;
+
+    @Override
+    public void init() {
+        direct = config.directTransport();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        PublishTarget target = "POST".equals(request.getMethod()) ? PublishTarget.of(
+        PublishTarget target = direct && "POST".equals(request.getMethod()) ? PublishTarget.of(
                 request.getRequestURI().substring(request.getContextPath().length()), request.getQueryString())
                 : null;
         if (target == null || !Publishing.acceptsJson(request.getHeader("Accept"))) {
