@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +17,9 @@ import java.io.IOException;
 /**
  * On an app server: answers {@code POST /api/topics/{topic}/events} with the servlet API alone, before the request
  * reaches JAX-RS, whose request processing was most of a publish's cost (docs/performance.md). {@link Publishing}
- * decides, as for the JAX-RS resource: the caller and a declared length first, then the body, read as it arrives
- * ({@link PublishBody}: no thread waits for a slow client, and it has {@code beacon.body.timeout} to arrive), then the
- * publish, on a container thread. The answer is the resource's ({@link ServletAnswer}), with the CORS headers of an
+ * decides, as for the JAX-RS resource: the caller and a declared length first, then the body (read at once when it
+ * has come with the head, else as it arrives, {@link PublishBody}: no thread waits for a slow client, and it has
+ * {@code beacon.body.timeout} to arrive), then the publish. The answer is the resource's ({@link ServletAnswer}), with the CORS headers of an
  * allowed origin and the security headers.
  *
  * <p>Everything else goes down the chain to JAX-RS: other methods and paths, a publish URI that is not exactly one
@@ -38,6 +39,13 @@ public class PublishServletFilter extends HttpFilter {
     @Inject
     transient BeaconConfig config;
 
+    private long timeoutMillis;
+
+    @Override
+    public void init() {
+        timeoutMillis = config.bodyTimeout().toMillis();
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -56,31 +64,37 @@ public class PublishServletFilter extends HttpFilter {
             answer.refused(refused);
             return;
         }
+        read(request, target, answer);
+    }
+
+    /**
+     * The usual small publish has arrived whole with its head: it is read at once, no asynchronous request needed.
+     * Else its body is read as it comes ({@link PublishBody}).
+     */
+    private void read(HttpServletRequest request, PublishTarget target, ServletAnswer answer) throws IOException {
         String contentType = request.getHeader("Content-Type");
-        if (!request.isAsyncSupported()) {
-            // Some filter of the deployment before this one cannot go asynchronous: read as the resource would.
-            answer.publish(publishing, target, contentType,
-                    request.getInputStream().readNBytes(publishing.maxBytes() + 1));
+        ServletInputStream input = request.getInputStream();
+        long declared = request.getContentLengthLong(); // at most the limit: admitted
+        if (declared >= 0 && input.available() >= declared) {
+            answer.publish(publishing, target, contentType, input.readNBytes((int) declared));
             return;
         }
-        long timeout = config.bodyTimeout().toMillis();
+        if (!request.isAsyncSupported()) {
+            // Some filter of the deployment before this one cannot go asynchronous: read as the resource would.
+            answer.publish(publishing, target, contentType, input.readNBytes(publishing.maxBytes() + 1));
+            return;
+        }
         AsyncContext async = request.startAsync();
-        async.setTimeout(timeout);
-        PublishBody body = new PublishBody(async, request.getInputStream(), initialCapacity(request),
-                publishing.maxBytes() + 1, bytes -> answer.publish(publishing, target, contentType, bytes),
-                () -> answer.late(timeout));
+        async.setTimeout(timeoutMillis);
+        PublishBody body = new PublishBody(async, input, declared, publishing.maxBytes() + 1,
+                bytes -> answer.publish(publishing, target, contentType, bytes), () -> answer.late(timeoutMillis));
         async.addListener(body);
-        request.getInputStream().setReadListener(body);
+        body.register();
     }
 
     /** The API's absolute URI, as JAX-RS on a servlet container builds its base URI: from the request's URL. */
     private static String api(HttpServletRequest request) {
         StringBuffer url = request.getRequestURL();
         return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath() + "/api/";
-    }
-
-    private int initialCapacity(HttpServletRequest request) {
-        long declared = request.getContentLengthLong();
-        return (int) Math.min(declared < 0 ? 1024 : declared + 1, publishing.maxBytes() + 1L);
     }
 }
