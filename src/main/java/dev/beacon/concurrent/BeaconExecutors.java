@@ -24,14 +24,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one owner of Beacon's executors. On an app server it uses the container's default managed executors, looked up
- * by their standard JNDI names; embedded, where there are none, it creates a small fixed delivery pool and a
- * one-thread scheduler, names their threads and shuts them down when the container stops.
+ * by their standard JNDI names, for work and timers; deliveries run on a fixed pool of its default managed thread
+ * factory's threads, which carry the application's context from their start: a managed executor captures and
+ * restores the context for every task, and a delivery is a task per event (on Payara that capture was 40 % of the
+ * server's CPU time per HTTP publish, docs/performance.md). Embedded, where there are none, it creates a small fixed
+ * delivery pool, a work pool and a one-thread scheduler, names their threads and shuts them down when the container
+ * stops.
  */
 @ApplicationScoped
 public class BeaconExecutors {
 
     static final String MANAGED_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+    static final String MANAGED_THREADS = "java:comp/DefaultManagedThreadFactory";
     private static final System.Logger LOG = System.getLogger(BeaconExecutors.class.getName());
 
     @Inject
@@ -44,17 +49,17 @@ public class BeaconExecutors {
 
     @PostConstruct
     void start() {
+        int threads = config.deliveryThreads();
         try {
             InitialContext context = new InitialContext();
-            delivery = (ExecutorService) context.lookup(MANAGED_EXECUTOR);
-            work = delivery;
+            work = (ExecutorService) context.lookup(MANAGED_EXECUTOR);
             scheduler = (ScheduledExecutorService) context.lookup(MANAGED_SCHEDULER);
-            LOG.log(Level.INFO, "Running on the container's managed executors");
+            delivery = pool(threads, (ThreadFactory) context.lookup(MANAGED_THREADS));
+            LOG.log(Level.INFO, "Running on the container''s managed executors; deliveries on {0} threads of its "
+                    + "managed thread factory", threads);
         } catch (NamingException | RuntimeException e) {
             owned = true;
-            int threads = config.deliveryThreads();
-            delivery = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    named("beacon-delivery"));
+            delivery = pool(threads, named("beacon-delivery"));
             int workers = config.workThreads();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 60, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), named("beacon-work"));
@@ -64,6 +69,10 @@ public class BeaconExecutors {
             ticks.setRemoveOnCancelPolicy(true);
             scheduler = ticks;
         }
+    }
+
+    private static ExecutorService pool(int threads, ThreadFactory factory) {
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory);
     }
 
     /** Where subscriber writes run. */
@@ -95,11 +104,10 @@ public class BeaconExecutors {
 
     @PreDestroy
     void stop() {
-        if (!owned) {
-            return; // the container owns its executors
+        if (owned) { // else the container owns them
+            scheduler.shutdownNow();
+            work.shutdownNow();
         }
-        scheduler.shutdownNow();
-        work.shutdownNow();
         delivery.shutdown();
         try {
             if (!delivery.awaitTermination(2, TimeUnit.SECONDS)) {

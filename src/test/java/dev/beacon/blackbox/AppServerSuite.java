@@ -64,5 +64,8 @@ abstract class AppServerSuite extends BlackBoxSuite {
         http().get("topics");
         assertTrue(server().log().contains("Running on the container's managed executors"),
                 "BeaconExecutors found java:comp/DefaultManagedExecutorService, so the WAR starts no threads");
+        assertTrue(server().log().contains("deliveries on 8 threads of its managed thread factory"),
+                "deliveries run on threads of java:comp/DefaultManagedThreadFactory, which carry the application's "
+                        + "context from their start rather than capturing it for every event");
     }
 }

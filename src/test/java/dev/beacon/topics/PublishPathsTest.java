@@ -1,10 +1,12 @@
 package dev.beacon.topics;
 
+import dev.beacon.auth.AccessControl;
 import dev.beacon.config.BeaconConfig;
 import dev.beacon.cors.CorsFilter;
 import dev.beacon.server.EmbeddedServer;
 import dev.beacon.testing.RawHttp;
 import dev.beacon.testing.RawHttp.Answer;
+import dev.beacon.testing.RawSse;
 import dev.beacon.testing.TestServer;
 import dev.beacon.testing.Tokens;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Embedded, a publish is answered at Grizzly's codec ({@code beacon.transport=direct}, the default) or by the JAX-RS
@@ -26,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * the same settings (a static token and a JWT key, an allowed origin, a small body limit, a few topics) get the same
  * answers: status, problem body, {@code WWW-Authenticate}, CORS and security headers, {@code Location} and the JSON
  * of a publish, whether the connection stays open; good input and bad, and what the direct path leaves to Jersey.
+ * A subscriber of the topics sees the same events from both.
  * The one difference is the direct path's {@code Date} header, which RFC 9110 requires of a server with a clock and
  * Jersey on Grizzly leaves out: it shows that the direct path answered.
  */
@@ -38,6 +42,8 @@ class PublishPathsTest {
     private static final String TEXT = "Content-Type: text/plain";
     private static final String JSON = "Content-Type: application/json";
     private static final Map<String, String> REQUESTS = new LinkedHashMap<>();
+    /** Not a request: the stream of a subscriber to the topics the requests publish to. */
+    private static final String STREAM = "the subscriber's stream";
 
     @BeforeAll
     static void requests() {
@@ -129,8 +135,14 @@ class PublishPathsTest {
         Map<String, Answer> jaxRs = answers("portable");
         Map<String, Answer> direct = answers("direct");
         for (String name : jaxRs.keySet()) {
-            assertEquals(comparable(jaxRs.get(name)), comparable(direct.get(name)), name);
+            if (name.equals(STREAM)) {
+                assertEquals(jaxRs.get(name).body().replaceAll("\\d{13,}", "ID"),
+                        direct.get(name).body().replaceAll("\\d{13,}", "ID"), "the events a subscriber received");
+            } else {
+                assertEquals(comparable(jaxRs.get(name)), comparable(direct.get(name)), name);
+            }
         }
+        assertTrue(direct.get(STREAM).body().contains("event: a b+c\n"), direct.get(STREAM).body());
         // Spot checks that the answers both give are the documented ones, not the same mistake twice.
         assertEquals(201, direct.get("allowed origin").status());
         assertEquals(ORIGIN, direct.get("allowed origin").header("Access-Control-Allow-Origin"));
@@ -153,9 +165,15 @@ class PublishPathsTest {
     private static Map<String, Answer> answers(String transport) {
         Map<String, Answer> answers = new LinkedHashMap<>();
         try (TestServer server = TestServer.start(EmbeddedServer.TRANSPORT, transport, "beacon.jwt.secret",
-                Tokens.SECRET, CorsFilter.ORIGINS, ORIGIN, BeaconConfig.PUBLISH_MAX_BYTES,
+                Tokens.SECRET, AccessControl.PUBLIC_TOPICS, "*", CorsFilter.ORIGINS, ORIGIN, BeaconConfig.PUBLISH_MAX_BYTES,
                 Integer.toString(MAX_BYTES), BeaconConfig.TOPICS_MAX, Integer.toString(TOPICS_MAX))) {
-            REQUESTS.forEach((name, request) -> answers.put(name, RawHttp.exchange(server, request)));
+            try (RawSse events = RawSse.get(server, "streams?topic=pp&topic=Ab:c~d")) {
+                events.readUntil("open\n\n");
+                REQUESTS.forEach((name, request) -> answers.put(name, RawHttp.exchange(server, request)));
+                RawHttp.exchange(server, post("pp/events?event=end", "end", TOKEN, TEXT)).assertOk();
+                String received = events.readUntil("data: end\n\n");
+                answers.put(STREAM, new Answer(200, Map.of(), received, received));
+            }
             Answer last = null;
             for (int i = 0; i <= TOPICS_MAX && (last == null || last.status() == 201); i++) {
                 last = RawHttp.exchange(server, post("fill-" + i + "/events", "x", TOKEN, TEXT));

@@ -21,12 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Issue 12's publish workload against a running Beacon, wherever it runs (embedded, Payara, WildFly): {@code topics}
  * topics with one raw-socket subscriber each (one NIO selector thread), then {@code events} publishes from one
- * sequential publisher on one keep-alive HTTP/1.1 connection (the JDK's client), round-robin over the topics. Prints
- * publishes per second, the server's CPU per publish (when given its PID) and whether every event arrived. Only the
- * JDK is needed, so it runs from its source file:
+ * sequential publisher on one keep-alive HTTP/1.1 connection, round-robin over the topics: the JDK's
+ * {@code HttpClient}, or with {@code -Dpublisher=raw} a plain socket that writes each request and reads its answer
+ * (the JDK's client spends about twice the server's CPU per request, which on a shared two-core machine limits what
+ * one sequential publisher can show). Prints publishes per second, the server's CPU per publish (when given its PID),
+ * this process's own, and whether every event arrived. Only the JDK is needed, so it runs from its source file:
  *
- * <pre>{@code java src/test/java/dev/beacon/topics/SequentialPublisher.java http://127.0.0.1:8080/api/ TOKEN [PID]
- *     [topics=2000] [events=20000] [warmup=20000]}</pre>
+ * <pre>{@code java [-Dpublisher=raw] src/test/java/dev/beacon/topics/SequentialPublisher.java http://127.0.0.1:8080/api/
+ *     TOKEN [PID] [topics=2000] [events=20000] [warmup=20000]}</pre>
  */
 public final class SequentialPublisher {
 
@@ -44,19 +46,25 @@ public final class SequentialPublisher {
         int events = args.length > 4 ? Integer.parseInt(args[4]) : 20_000;
         int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 20_000;
         String prefix = "seq-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Publish client = "raw".equals(System.getProperty("publisher")) ? new RawPublish(api, token)
+                : new JdkPublish(api, token);
         Subscribers subscribers = new Subscribers(api, prefix, topics);
         Thread reader = new Thread(subscribers::run, "subscribers");
         reader.setDaemon(true);
         reader.start();
         subscribers.awaitOpen(Duration.ofSeconds(60));
-        publish(client, api, token, prefix, topics, warmup); // the JIT, on both sides
+        publish(client, prefix, topics, warmup); // the JIT, on both sides
         subscribers.await(warmup, Duration.ofSeconds(120));
         long[] cpu0 = cpuTicks(pid);
+        long[] own0 = cpuTicks(ProcessHandle.current().pid());
         long start = System.nanoTime();
-        long failed = publish(client, api, token, prefix, topics, events);
+        long subscribing0 = subscribers.cpuNanos(reader);
+        long failed = publish(client, prefix, topics, events);
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] cpu = cpuTicks(pid);
+        long[] own = cpuTicks(ProcessHandle.current().pid());
+        long clientCpu = own[0] + own[1] - own0[0] - own0[1];
+        long subscribing = subscribers.cpuNanos(reader) - subscribing0;
         long user = cpu[0] - cpu0[0];
         long system = cpu[1] - cpu0[1];
         boolean all = subscribers.await(warmup + (long) events, Duration.ofSeconds(120));
@@ -66,26 +74,103 @@ public final class SequentialPublisher {
                         (user + system) * 1e6 / CLOCK_TICKS / events, user * 1e6 / CLOCK_TICKS / events,
                         system * 1e6 / CLOCK_TICKS / events),
                 all, subscribers.received.get() - warmup);
+        System.out.printf("%s publisher; this client's own CPU per publish: %.0f us, of which the subscribers' "
+                        + "reading thread %.0f us%n", client.getClass().getSimpleName(),
+                clientCpu * 1e6 / CLOCK_TICKS / events, subscribing / 1e3 / events);
         System.exit(all && failed == 0 ? 0 : 1);
     }
 
-    /** Sequentially, each publish waiting for its answer: the count of answers other than 201. */
-    private static long publish(HttpClient client, URI api, String token, String prefix, int topics, int count)
-            throws IOException, InterruptedException {
+    /** Sequentially, each publish waiting for its answer: the count of answers other than 201, each one printed. */
+    private static long publish(Publish client, String prefix, int topics, int count) throws Exception {
         long failed = 0;
         for (int i = 0; i < count; i++) {
-            HttpRequest request = HttpRequest.newBuilder(api.resolve("topics/" + prefix + (i % topics) + "/events"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "text/plain")
-                    .timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString("t=" + System.nanoTime() + " " + PADDING))
-                    .build();
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 201) {
+            int status = client.status("topics/" + prefix + (i % topics) + "/events", "t=" + System.nanoTime() + " "
+                    + PADDING);
+            if (status != 201) {
                 failed++;
+                System.out.println("publish " + i + " answered " + status);
             }
         }
         return failed;
+    }
+
+    /** One publish, answered: its status. */
+    private interface Publish {
+        int status(String apiPath, String body) throws Exception;
+    }
+
+    private record JdkPublish(URI api, String token, HttpClient client) implements Publish {
+
+        JdkPublish(URI api, String token) {
+            this(api, token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+        }
+
+        @Override
+        public int status(String apiPath, String body) throws Exception {
+            return client.send(HttpRequest.newBuilder(api.resolve(apiPath))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/plain")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+    }
+
+    /** HTTP/1.1 on one socket, reconnecting when the server closes it; answers are read by their Content-Length. */
+    private static final class RawPublish implements Publish {
+
+        private final URI api;
+        private final String head;
+        private java.net.Socket socket;
+        private java.io.BufferedInputStream in;
+
+        RawPublish(URI api, String token) {
+            this.api = api;
+            this.head = "Host: " + api.getHost() + ":" + api.getPort() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: text/plain\r\nContent-Length: ";
+        }
+
+        @Override
+        public int status(String apiPath, String body) throws IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(api.getHost(), api.getPort());
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream());
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST " + api.getPath() + apiPath + " HTTP/1.1\r\n" + head + bytes.length
+                    + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            String status = line();
+            long length = 0;
+            boolean close = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            in.skipNBytes(length);
+            if (close) {
+                socket.close();
+                socket = null;
+            }
+            return Integer.parseInt(status.split(" ")[1]);
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("The server closed the connection");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
     }
 
     /** User and system CPU time of a process, in clock ticks. */
@@ -167,6 +252,11 @@ public final class SequentialPublisher {
             while (open.get() < count && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
+        }
+
+        /** CPU time of the thread that reads every subscriber. */
+        long cpuNanos(Thread reader) {
+            return java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(reader.getId());
         }
 
         boolean await(long events, Duration timeout) throws InterruptedException {
