@@ -51,6 +51,11 @@ abstract class AppServerSuite extends BlackBoxSuite {
         return "direct";
     }
 
+    @Override
+    public boolean publishBodyHasDeadline() {
+        return transport().equals("direct");
+    }
+
     @Test
     void writesHubStreamsWithTheConfiguredTransport() {
         http().get("topics");

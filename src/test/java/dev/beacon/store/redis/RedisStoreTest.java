@@ -124,6 +124,7 @@ class RedisStoreTest {
     @Test
     void whileRedisIsDownPublishesAre503AndStreamsKeepTheirHeartbeats() {
         try (RawSse stream = RawSse.get(server, "streams/outage")) {
+            stream.readOpening(); // subscribed: the publish below cannot overtake the subscription
             String before = http.published("outage", null, "before");
             stream.readUntil("data: before\n\n");
 
