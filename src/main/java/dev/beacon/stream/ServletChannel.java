@@ -41,7 +41,11 @@ final class ServletChannel implements SubscriberChannel, WriteListener, AsyncLis
         return true;
     }
 
-    /** The request is asynchronous now: its output gets this as its listener, and what waited is written. */
+    /**
+     * The request is asynchronous now: its output gets this as its listener, and what waited is written. The output is
+     * shared with the hub's writers only once the listener is set: before that, {@code isReady()} is not to be asked
+     * (Undertow throws), so a write racing with the start would end the stream.
+     */
     void start(AsyncContext async, Subscription subscription) throws IOException {
         ServletOutputStream stream = async.getResponse().getOutputStream();
         async.addListener(this);
@@ -49,7 +53,6 @@ final class ServletChannel implements SubscriberChannel, WriteListener, AsyncLis
         synchronized (this) {
             this.async = async;
             this.subscription = subscription;
-            this.output = stream;
             ended = closed;
         }
         if (ended) { // the hub ended it first (a token that expired at once): an empty, whole response
@@ -65,7 +68,13 @@ final class ServletChannel implements SubscriberChannel, WriteListener, AsyncLis
                     throw e;
                 }
             }
+            return;
         }
+        synchronized (this) {
+            output = stream;
+        }
+        // In case the container's first onWritePossible came before the output was shared: it found nothing to do.
+        drain();
     }
 
     @Override

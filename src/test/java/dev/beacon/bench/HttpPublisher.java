@@ -1,9 +1,11 @@
 package dev.beacon.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -12,12 +14,15 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
- * Publishes over HTTP with the server's publish token, with a bounded number of requests in flight (one: a sequential
- * publisher on one keep-alive connection) and a deadline, past which it stops and says so.
+ * Publishes over HTTP with the server's publish token, with a bounded number of requests in flight and a deadline,
+ * past which it stops and says so. One in flight is a sequential publisher on one keep-alive connection written with
+ * plain socket calls ({@link KeepAliveConnection}); more go through the JDK's {@code HttpClient}.
  */
 final class HttpPublisher {
 
     private static final String PADDING = "x".repeat(80);
+    private static final String HEADERS = "Authorization: Bearer " + ServerProcess.TOKEN
+            + "\r\nContent-Type: text/plain\r\n";
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ServerProcess server;
 
@@ -36,6 +41,9 @@ final class HttpPublisher {
     /** Publishes up to {@code count} events as fast as they are accepted, the i-th to {@code topicOf(i)}. */
     Published publish(int count, int inFlight, IntFunction<String> topicOf, Duration deadline)
             throws InterruptedException {
+        if (inFlight == 1) {
+            return sequential(count, topicOf, deadline);
+        }
         Semaphore slots = new Semaphore(inFlight);
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -53,28 +61,60 @@ final class HttpPublisher {
         return new Published(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9, sent < count);
     }
 
-    /** Publishes up to {@code count} events to one topic, {@code perSecond} of them each second, one at a time. */
+    /** One request after another on one keep-alive connection, each sent once its predecessor is answered. */
+    private Published sequential(int count, IntFunction<String> topicOf, Duration deadline) {
+        long start = System.nanoTime();
+        int accepted = 0;
+        int sent = 0;
+        try (KeepAliveConnection connection = new KeepAliveConnection(server.api(""))) {
+            for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
+                accepted += sendOn(connection, topicOf.apply(sent)) == 201 ? 1 : 0;
+            }
+        }
+        return new Published(accepted, sent - accepted, (System.nanoTime() - start) / 1e9, sent < count);
+    }
+
+    /**
+     * Publishes up to {@code count} events to one topic, {@code perSecond} of them each second, one at a time on one
+     * keep-alive connection.
+     */
     Published paced(String topic, int count, int perSecond, Duration deadline) {
         long start = System.nanoTime();
         long interval = 1_000_000_000L / perSecond;
         int accepted = 0;
         int sent = 0;
-        for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
-            LockSupport.parkNanos(start + sent * interval - System.nanoTime()); // the pace, not a sync
-            accepted += send(topic).handle((status, error) -> error == null && status == 201 ? 1 : 0).join();
+        try (KeepAliveConnection connection = new KeepAliveConnection(server.api(""))) {
+            for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
+                LockSupport.parkNanos(start + sent * interval - System.nanoTime()); // the pace, not a sync
+                accepted += sendOn(connection, topic) == 201 ? 1 : 0;
+            }
         }
         return new Published(accepted, sent - accepted, (System.nanoTime() - start) / 1e9, sent < count);
     }
 
-    /** One event whose data starts with the publisher's clock, about 100 bytes in all. */
-    CompletableFuture<Integer> send(String topic) {
+    /** The status of one publish on the connection; 0 when it failed (the next one connects anew). */
+    private int sendOn(KeepAliveConnection connection, String topic) {
+        try {
+            return connection.post(server.api("topics/" + topic + "/events").getRawPath(), HEADERS, body());
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** One event through the JDK's client, for several in flight. */
+    private CompletableFuture<Integer> send(String topic) {
         URI uri = server.api("topics/" + topic + "/events");
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + ServerProcess.TOKEN)
                 .header("Content-Type", "text/plain")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("t=" + System.nanoTime() + " " + PADDING))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body()))
                 .build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
+    }
+
+    /** An event whose data starts with the publisher's clock, about 100 bytes in all. */
+    private static byte[] body() {
+        return ("t=" + System.nanoTime() + " " + PADDING).getBytes(StandardCharsets.US_ASCII);
     }
 }
