@@ -66,25 +66,25 @@ abstract class AppServerSuite extends BlackBoxSuite {
     }
 
     /**
-     * Each of a thousand streams opened at once, and held, gets its opening (a comment and its position). The hub
-     * writes the opening on its own thread while the container's thread starts the asynchronous response; on WildFly
-     * one stream in about 1,400 of the benchmark's ended at once while the servlet transport could ask its output
-     * {@code isReady()} before the write listener was set.
+     * Each of a thousand streams opened at once, and held, gets its opening comment. The hub writes the opening on its
+     * own thread while the container's thread starts the asynchronous response; on WildFly one stream in about 1,400
+     * of the benchmark's got nothing while the servlet transport could ask its output {@code isReady()} before the
+     * write listener was set.
      */
     @Test
     void eachOfAThousandStreamsOpenedAtOnceGetsItsOpening() throws Exception {
         List<RawSse> streams = new CopyOnWriteArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(16);
         try {
-            List<Future<Long>> openings = new ArrayList<>();
+            List<Future<String>> openings = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
                 openings.add(clients.submit(() -> {
                     RawSse stream = RawSse.get(beacon(), "streams/bb-many-opens");
                     streams.add(stream);
-                    return stream.readOpening();
+                    return stream.readUntil(RawSse.OPENING); // JAX-RS sinks frame what follows their own way
                 }));
             }
-            for (Future<Long> opening : openings) {
+            for (Future<String> opening : openings) {
                 opening.get(EventRecorder.TIMEOUT_SECONDS * 2L, TimeUnit.SECONDS);
             }
         } finally {
