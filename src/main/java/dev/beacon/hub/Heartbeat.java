@@ -28,6 +28,12 @@ final class Heartbeat {
         if (!s.claim()) {
             return; // a write is in flight: that is activity enough
         }
+        if (!s.started) {
+            // Subscribed a moment ago, its opening not yet drained: that comes first, and is activity enough. Giving
+            // the claim back lets the drain that found it taken run now.
+            delivery.finish(s);
+            return;
+        }
         try {
             s.channel.write(List.of(SseFrames.HEARTBEAT)).whenComplete((ignored, failure) -> {
                 if (failure != null) {
