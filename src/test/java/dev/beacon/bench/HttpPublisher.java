@@ -42,7 +42,7 @@ final class HttpPublisher {
     Published publish(int count, int inFlight, IntFunction<String> topicOf, Duration deadline)
             throws InterruptedException {
         if (inFlight == 1) {
-            return sequential(count, topicOf, deadline);
+            return oneAtATime(count, topicOf, 0, deadline); // each sent once its predecessor is answered
         }
         Semaphore slots = new Semaphore(inFlight);
         AtomicInteger accepted = new AtomicInteger();
@@ -61,32 +61,26 @@ final class HttpPublisher {
         return new Published(accepted.get(), refused.get(), (System.nanoTime() - start) / 1e9, sent < count);
     }
 
-    /** One request after another on one keep-alive connection, each sent once its predecessor is answered. */
-    private Published sequential(int count, IntFunction<String> topicOf, Duration deadline) {
-        long start = System.nanoTime();
-        int accepted = 0;
-        int sent = 0;
-        try (KeepAliveConnection connection = new KeepAliveConnection(server.api(""))) {
-            for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
-                accepted += sendOn(connection, topicOf.apply(sent)) == 201 ? 1 : 0;
-            }
-        }
-        return new Published(accepted, sent - accepted, (System.nanoTime() - start) / 1e9, sent < count);
-    }
-
     /**
      * Publishes up to {@code count} events to one topic, {@code perSecond} of them each second, one at a time on one
      * keep-alive connection.
      */
     Published paced(String topic, int count, int perSecond, Duration deadline) {
+        return oneAtATime(count, i -> topic, perSecond, deadline);
+    }
+
+    /** One at a time on one keep-alive connection, {@code perSecond} a second at most (0: as fast as answered). */
+    private Published oneAtATime(int count, IntFunction<String> topicOf, int perSecond, Duration deadline) {
         long start = System.nanoTime();
-        long interval = 1_000_000_000L / perSecond;
+        long interval = perSecond == 0 ? 0 : 1_000_000_000L / perSecond;
         int accepted = 0;
         int sent = 0;
         try (KeepAliveConnection connection = new KeepAliveConnection(server.api(""))) {
             for (; sent < count && System.nanoTime() - start < deadline.toNanos(); sent++) {
-                LockSupport.parkNanos(start + sent * interval - System.nanoTime()); // the pace, not a sync
-                accepted += sendOn(connection, topic) == 201 ? 1 : 0;
+                if (interval > 0) {
+                    LockSupport.parkNanos(start + sent * interval - System.nanoTime()); // the pace, not a sync
+                }
+                accepted += sendOn(connection, topicOf.apply(sent)) == 201 ? 1 : 0;
             }
         }
         return new Published(accepted, sent - accepted, (System.nanoTime() - start) / 1e9, sent < count);

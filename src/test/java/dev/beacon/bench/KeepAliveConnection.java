@@ -16,7 +16,9 @@ import java.util.Locale;
  * goes out in one write, its answer is read by its {@code Content-Length} (or its chunks) and discarded. This is the
  * sequential publisher of the workloads, as an outside load generator would be: the JDK's {@code HttpClient} spent
  * two to three times the server's CPU per request on this two-core machine, so it, not the server, bounded one
- * sequential publisher. A server that closes the connection gets a new one for the next request.
+ * sequential publisher. A server that closes the connection gets a new one for the next request. (The tests'
+ * {@code RawHttp} reads one answer per connection, parsing the whole text on every read: right for attacks, too
+ * costly for a load generator.)
  */
 final class KeepAliveConnection implements Closeable {
 
